@@ -1,0 +1,102 @@
+"""Where the catalogue lives and how we talk to it: URL resolution, the engine, SQLite tuning.
+
+One SQLite file per workstation by default; any SQLAlchemy URL (PostgreSQL for a team) when
+asked. SQL elsewhere in the package stays portable; SQLite-only features sit behind
+:func:`is_sqlite`.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+ENV_VAR = "CATALOG_DESKTOP_DB"
+APP_NAME = "catalog-desktop"
+DEFAULT_FILE = "catalogue.sqlite"
+
+# Execution option that asks for a write transaction. On SQLite it becomes BEGIN IMMEDIATE,
+# so a writer takes the lock up front instead of failing with "database is locked" when a
+# read transaction tries to upgrade while another connection writes.
+WRITE = "catalogue_write"
+
+
+def default_location() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME) / DEFAULT_FILE
+
+
+def resolve_url(url_or_path: str | os.PathLike | None) -> str:
+    """None -> $CATALOG_DESKTOP_DB or the user's catalogue; a path -> SQLite file; else a URL."""
+    if url_or_path is None:
+        url_or_path = os.environ.get(ENV_VAR) or default_location()
+    text = os.fspath(url_or_path)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def is_sqlite(bind: Engine | Connection) -> bool:
+    return bind.dialect.name == "sqlite"
+
+
+def create_catalogue_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        # Optimistic locking and short transactions: a pool that checks connections is enough.
+        return create_engine(url, pool_pre_ping=True)
+    in_memory = parsed.database in (None, "", ":memory:")
+    kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    if in_memory:
+        # One shared connection, or every checkout would see a fresh empty database.
+        kwargs["poolclass"] = StaticPool
+    engine = create_engine(url, **kwargs)
+    _tune_sqlite(engine, in_memory)
+    return engine
+
+
+def _tune_sqlite(engine: Engine, in_memory: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Take transaction control away from the sqlite3 module (it would not BEGIN before
+        # DDL, making migrations non-atomic); SQLAlchemy emits BEGIN itself below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+        cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; fsync only at checkpoints
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+        cursor.execute("PRAGMA temp_store=MEMORY")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection):
+        immediate = conn.get_execution_options().get(WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction, committed on success, rolled back on any error."""
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection in a read transaction: one consistent snapshot for a multi-query read."""
+    with engine.connect() as conn:
+        with conn.begin():
+            yield conn

@@ -1,0 +1,217 @@
+"""The catalogue's tables (SQLAlchemy 2 declarative); the importer writes them with Core.
+
+Design notes, because they are choices:
+
+* ``record`` keeps the MARC exactly: ``raw`` as imported (for text formats the record's text
+  chunk), ``marc`` the current ISO 2709 bytes only when they differ from ``raw``.
+* Everything else on ``record`` is derived (title, author, codes for display...) so the GUI
+  can list, sort and filter in SQL without joins. ``zizo``/``siso``/``genres`` are display
+  copies of the ``classification`` rows, rewritten whenever those are.
+* Child tables (agents, subjects, codes, items) are keyed ``(record_id, seq)``: the key
+  keeps a record's rows together and doubles as the record_id index, so an import pays for
+  no extra index. Reverse look-ups get exactly one index each.
+* Timestamps are naive UTC.
+* Search lives in ``record_fts`` (SQLite FTS5, created by the migration) or, where FTS5 is
+  missing, in ``record_search`` (plain normalised text, portable).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Work(Base):
+    __tablename__ = "work"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str | None] = mapped_column(Text)
+
+
+class Agent(Base):
+    __tablename__ = "agent"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class ImportRun(Base):
+    __tablename__ = "import_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))  # running, completed, cancelled, failed
+    who: Mapped[str | None] = mapped_column(String(200))
+    profile_name: Mapped[str | None] = mapped_column(String(200))
+    profile_hash: Mapped[str | None] = mapped_column(String(80))
+    files: Mapped[str | None] = mapped_column(Text)  # JSON list of per-file summaries
+
+
+class Record(Base):
+    __tablename__ = "record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # 001 when present, else "sha1:<hex of raw>": what a re-import matches on.
+    identity: Mapped[str] = mapped_column(String(200), unique=True)
+    control_number: Mapped[str | None] = mapped_column(String(200))
+    source_format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str] = mapped_column(String(16))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    marc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    warnings: Mapped[str | None] = mapped_column(Text)  # JSON [{code, message}], NULL if none
+    title: Mapped[str] = mapped_column(Text, default="")
+    main_author: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[str | None] = mapped_column(String(32))
+    isbn: Mapped[str | None] = mapped_column(String(32))
+    material: Mapped[str | None] = mapped_column(String(32))
+    literary_type: Mapped[str | None] = mapped_column(String(32))
+    audience: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    zizo: Mapped[str | None] = mapped_column(Text)
+    siso: Mapped[str | None] = mapped_column(Text)
+    genres: Mapped[str | None] = mapped_column(Text)
+    work_id: Mapped[int | None] = mapped_column(ForeignKey("work.id"), index=True)
+    source_file: Mapped[str | None] = mapped_column(Text)
+    source_offset: Mapped[int | None] = mapped_column(Integer)
+    source_position: Mapped[int | None] = mapped_column(Integer)
+    # No foreign key: informational, and runs are never deleted.
+    import_run_id: Mapped[int | None] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic locking
+    profile_name: Mapped[str | None] = mapped_column(String(200))
+    profile_hash: Mapped[str | None] = mapped_column(String(80))
+
+
+def _record_fk() -> ForeignKey:
+    return ForeignKey("record.id", ondelete="CASCADE")
+
+
+class RecordAgent(Base):
+    __tablename__ = "record_agent"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), index=True)
+    role: Mapped[str] = mapped_column(String(64))
+    tag: Mapped[str] = mapped_column(String(3))
+    main: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Subject(Base):
+    __tablename__ = "subject"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    tag: Mapped[str] = mapped_column(String(3))
+    audience: Mapped[str | None] = mapped_column(String(32))
+    source_code: Mapped[str | None] = mapped_column(String(64))
+
+
+class Classification(Base):
+    __tablename__ = "classification"
+    __table_args__ = (Index("ix_classification_scheme_code", "scheme", "code"),)
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(Text)  # rubric path joined with " > "
+    qualifier: Mapped[str | None] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(16), default="cataloged")
+    tag: Mapped[str] = mapped_column(String(3))
+
+
+class Item(Base):
+    __tablename__ = "item"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    barcode: Mapped[str | None] = mapped_column(String(64), index=True)
+    library: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+    call_number: Mapped[str | None] = mapped_column(Text)
+    tag: Mapped[str] = mapped_column(String(3))
+
+
+class RecordVersion(Base):
+    """A before-image: the record's bytes as they were before a change, and that change."""
+
+    __tablename__ = "record_version"
+    __table_args__ = (Index("ix_record_version_record_id_version", "record_id", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(_record_fk())
+    version: Mapped[int] = mapped_column(Integer)  # the version these bytes were
+    marc: Mapped[bytes] = mapped_column(LargeBinary)  # current ISO 2709 bytes before the change
+    warnings: Mapped[str | None] = mapped_column(Text)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(32))  # import, reimport, edit, undo, ...
+    import_run_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class Quarantine(Base):
+    __tablename__ = "quarantine"
+    __table_args__ = (UniqueConstraint("source_name", "source_offset", "raw_sha1"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_file: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(String(400))  # file name: survives moving the folder
+    source_format: Mapped[str] = mapped_column(String(16))
+    source_offset: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    raw_sha1: Mapped[str] = mapped_column(String(40))
+    reason_code: Mapped[str] = mapped_column(String(64))
+    reason_message: Mapped[str] = mapped_column(Text)
+    import_run_id: Mapped[int | None] = mapped_column(Integer)
+    quarantined_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class RecordSearch(Base):
+    """Portable search text (lower case, no diacritics), used only where FTS5 is missing."""
+
+    __tablename__ = "record_search"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text, default="")
+    ids: Mapped[str] = mapped_column(Text, default="")
+    zizo: Mapped[str] = mapped_column(Text, default="")
+    siso: Mapped[str] = mapped_column(Text, default="")
+    genre: Mapped[str] = mapped_column(Text, default="")
+    codes: Mapped[str] = mapped_column(Text, default="")
+    subjects: Mapped[str] = mapped_column(Text, default="")
+
+
+metadata = Base.metadata
+tables = metadata.tables

@@ -1,0 +1,120 @@
+"""What every MARC reader yields, and the one entry point that picks a reader for a file.
+
+A reader is an iterator over one input, yielding for each record found either a
+:class:`ReadRecord` (parsed, perhaps with warnings) or a :class:`QuarantinedRecord` (its raw
+bytes and the reason it could not be read). Readers never raise for a bad record: they
+report it and resynchronise on the next one, so that for every file
+``records read + records quarantined = records in the file``. They raise
+:class:`NotMarcError` only when the input as a whole is not MARC in the format asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator, Union
+
+from catalog_desktop.marc.record import MarcRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A machine-readable code (stable, tests check it) and a sentence for people."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@dataclass(slots=True)
+class ReadRecord:
+    record: MarcRecord
+    raw: bytes  # exactly the bytes of this record in the input
+    offset: int  # byte offset of ``raw`` in the input
+    position: int  # 1-based number of the record in the input
+    source_format: str
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuarantinedRecord:
+    raw: bytes
+    offset: int
+    position: int
+    source_format: str
+    reason: Problem
+
+
+ReadItem = Union[ReadRecord, QuarantinedRecord]
+Reader = Callable[[BinaryIO], Iterator[ReadItem]]
+
+
+class NotMarcError(ValueError):
+    """The input as a whole is not MARC (or not the MARC format that was asked for)."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+FORMATS = ("iso2709", "marcxml", "marcjson", "mrk", "aleph")
+
+
+def get_reader(fmt: str) -> Reader:
+    """The reader for a format name; imported lazily so a CLI start-up stays cheap."""
+    if fmt == "iso2709":
+        from catalog_desktop.marc.iso2709 import read_iso2709
+
+        return read_iso2709
+    if fmt == "marcxml":
+        from catalog_desktop.marc.marcxml import read_marcxml
+
+        return read_marcxml
+    if fmt == "marcjson":
+        from catalog_desktop.marc.marcjson import read_marcjson
+
+        return read_marcjson
+    if fmt == "mrk":
+        from catalog_desktop.marc.mrk import read_mrk
+
+        return read_mrk
+    if fmt == "aleph":
+        from catalog_desktop.marc.aleph import read_aleph
+
+        return read_aleph
+    raise ValueError(f"unknown MARC format {fmt!r}; known: {', '.join(FORMATS)}")
+
+
+def read_marc(
+    source: Union[str, os.PathLike, BinaryIO], fmt: str | None = None
+) -> Iterator[ReadItem]:
+    """Read every record of a file (a path or a binary stream), detecting its format from content."""
+    from catalog_desktop.marc.detect import detect_format
+
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        with open(path, "rb") as stream:
+            yield from _read_stream(stream, fmt, str(path))
+        return
+    yield from _read_stream(source, fmt, getattr(source, "name", "<stream>"))
+
+
+def _read_stream(stream: BinaryIO, fmt: str | None, name: str) -> Iterator[ReadItem]:
+    from catalog_desktop.marc.detect import detect_format
+
+    if not isinstance(stream, io.BufferedReader) or not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[arg-type]
+    head = stream.peek(65536)[:65536]
+    if fmt is None:
+        fmt = detect_format(head)
+        if fmt is None:
+            raise NotMarcError(name, "this file is not MARC: not ISO 2709, MARCXML, MARC-in-JSON, MarcEdit (.mrk) or Aleph sequential")
+    try:
+        yield from get_reader(fmt)(stream)
+    except NotMarcError as exc:
+        raise NotMarcError(name, exc.reason) from None
