@@ -83,6 +83,11 @@ class RecordEntities:
     items: list[ItemRef] = field(default_factory=list)
     # Spine-label fields (Open Vlacc 999, the Etiketveld) as subfield lists, exact.
     labels: list[list[tuple[str, str]]] = field(default_factory=list)
+    # 245 $h (material designation) as found, e.g. "BOEK", "BLADMUZIEK", "[sound recording]".
+    medium: str | None = None
+    # ISBNs the record marks invalid or cancelled (020 $z), normalised like ``isbns``: the
+    # same book often still carries them, so they help matching but are never shown as valid.
+    invalid_isbns: list[str] = field(default_factory=list)
 
     def codes_of(self, scheme: str) -> list[CodeRef]:
         return [c for c in self.codes if c.scheme == scheme]

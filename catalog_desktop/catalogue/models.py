@@ -7,9 +7,10 @@ Design notes, because they are choices:
 * Everything else on ``record`` is derived (title, author, codes for display...) so the GUI
   can list, sort and filter in SQL without joins. ``zizo``/``siso``/``genres`` are display
   copies of the ``classification`` rows, rewritten whenever those are.
-* Child tables (agents, subjects, codes, items) are keyed ``(record_id, seq)``: the key
-  keeps a record's rows together and doubles as the record_id index, so an import pays for
-  no extra index. Reverse look-ups get exactly one index each.
+* Child tables (agents, subjects, codes, items) are keyed ``(record_id, seq)`` and, on
+  SQLite, stored WITHOUT ROWID: the key keeps a record's rows together and doubles as the
+  record_id index, so an import pays for no extra index. Reverse look-ups (agent -> records,
+  code -> records, barcode) have no index yet: each costs import time, and search covers them.
 * Timestamps are naive UTC.
 * Search lives in ``record_fts`` (SQLite FTS5, created by the migration) or, where FTS5 is
   missing, in ``record_search`` (plain normalised text, portable).
@@ -108,21 +109,29 @@ class Record(Base):
     profile_hash: Mapped[str | None] = mapped_column(String(80))
 
 
+# SQLite: store child rows in their primary key's B-tree (record_id, seq) instead of a rowid
+# table plus a separate key index: one B-tree write per row instead of two. Ignored elsewhere.
+_CLUSTERED = {"sqlite_with_rowid": False}
+
+
 def _record_fk() -> ForeignKey:
     return ForeignKey("record.id", ondelete="CASCADE")
 
 
 class RecordAgent(Base):
+    __table_args__ = _CLUSTERED
     __tablename__ = "record_agent"
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), index=True)
+    # No index on agent_id yet (import speed); "records of this agent" can add one by migration.
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"))
     role: Mapped[str] = mapped_column(String(64))
     tag: Mapped[str] = mapped_column(String(3))
     main: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Subject(Base):
+    __table_args__ = _CLUSTERED
     __tablename__ = "subject"
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -135,7 +144,10 @@ class Subject(Base):
 
 class Classification(Base):
     __tablename__ = "classification"
-    __table_args__ = (Index("ix_classification_scheme_code", "scheme", "code"),)
+    # No (scheme, code) index: it cost ~10 us per imported record (a quarter of the store's
+    # budget); code searches go through the search index, and a full scan of this table for
+    # "all records with code X" takes milliseconds. Add it by migration if a query needs it.
+    __table_args__ = _CLUSTERED
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     scheme: Mapped[str] = mapped_column(String(32))
@@ -148,10 +160,11 @@ class Classification(Base):
 
 
 class Item(Base):
+    __table_args__ = _CLUSTERED
     __tablename__ = "item"
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    barcode: Mapped[str | None] = mapped_column(String(64), index=True)
+    barcode: Mapped[str | None] = mapped_column(String(64))  # searchable through the search index
     library: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(Text)
     call_number: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,115 @@
+"""Import speed and memory, side by side with bare pymarc parsing, in one run.
+
+For ISO 2709 and MARCXML, on the same generated file: pymarc's parse rate (``MARCReader`` /
+streaming ``map_xml``), then ``catalog import`` into a fresh SQLite catalogue, and the ratio.
+Each measurement runs in its own process so its peak memory (max RSS) is its own. Peak
+memory of the import is also measured at a tenth of the records, to show it does not grow.
+
+    python benchmarks/bench_import.py                 # 100,000 records (several minutes)
+    python benchmarks/bench_import.py --records 5000  # a quick look
+
+Targets (issue 3): import >= 0.6x bare pymarc parse, for both formats; peak memory of the
+import does not grow with the record count and stays <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def child(kind: str, path: str, db: str) -> None:
+    """Run one measurement in this process and print seconds, records and peak RSS as JSON."""
+    start = time.perf_counter()
+    if kind == "pymarc-iso2709":
+        import pymarc
+
+        with open(path, "rb") as stream:
+            records = sum(1 for _ in pymarc.MARCReader(stream, to_unicode=True, force_utf8=True))
+    elif kind == "pymarc-marcxml":
+        import pymarc
+
+        counter = [0]
+
+        def count(_record) -> None:
+            counter[0] += 1
+
+        pymarc.map_xml(count, path)
+        records = counter[0]
+    elif kind == "import":
+        from catalog_desktop.catalogue import Catalogue
+
+        with Catalogue.open(db) as catalogue:
+            summary = catalogue.import_files([path])
+        records = sum(f.found for f in summary.files)
+        failed = [f.error for f in summary.files if f.error]
+        if failed:
+            raise SystemExit(f"import failed: {failed}")
+    else:
+        raise SystemExit(f"unknown measurement {kind}")
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"kind": kind, "seconds": seconds, "records": records, "peak_mb": peak_mb}))
+
+
+def measure(kind: str, path: Path, workdir: Path) -> dict:
+    db = workdir / f"bench-{kind}-{path.stem}-{time.monotonic_ns()}.sqlite"
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path), str(db)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--workdir", type=Path, help="where to put generated files (default: a temp dir)")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "FILE", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+
+    from benchmarks.generate import generate
+
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        work = Path(tmp)
+        small = max(args.records // 10, 1)
+        print(f"catalog-desktop import benchmark: {args.records:,} generated records (seeded), 2-core machine figures are noisy")
+        rows = []
+        for fmt, bare in (("iso2709", "pymarc-iso2709"), ("marcxml", "pymarc-marcxml")):
+            suffix = ".mrc" if fmt == "iso2709" else ".xml"
+            big = generate(work / f"big{suffix}", args.records, fmt)
+            little = generate(work / f"small{suffix}", small, fmt)
+            base = measure(bare, big, work)
+            ours = measure("import", big, work)
+            ours_small = measure("import", little, work)
+            rows.append((fmt, base, ours, ours_small))
+
+        print()
+        print(f"{'format':9} {'pymarc parse':>14} {'catalog import':>15} {'ratio':>7} {'target':>7}  "
+              f"{'peak MB @' + format(small, ','):>16} {'peak MB @' + format(args.records, ','):>18}")
+        ok = True
+        for fmt, base, ours, ours_small in rows:
+            base_rate = base["records"] / base["seconds"]
+            rate = ours["records"] / ours["seconds"]
+            ratio = rate / base_rate
+            ok &= ratio >= 0.6 and ours["peak_mb"] <= 300
+            print(f"{fmt:9} {base_rate:>10,.0f} r/s {rate:>11,.0f} r/s {ratio:>7.2f} {'>=0.60':>7}  "
+                  f"{ours_small['peak_mb']:>16.0f} {ours['peak_mb']:>18.0f}")
+        print()
+        print("targets met" if ok else "TARGETS NOT MET")
+
+
+if __name__ == "__main__":
+    main()

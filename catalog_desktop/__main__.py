@@ -1,0 +1,3 @@
+from catalog_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""The one object GUI, CLI and tests use to reach the catalogue (Anki's ``Collection``).
+
+    with Catalogue.open("test.sqlite") as cat:
+        summary = cat.import_files(["export.mrc"])
+        hits = cat.search("zizo:voetbal")
+        record = cat.records.get(hits[0].id)
+
+Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``.
+Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
+reads may run on any thread. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import BinaryIO, Callable, Iterable, Sequence
+
+from sqlalchemy import Engine, select
+
+from catalog_desktop.catalogue import schema
+from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resolve_url
+from catalog_desktop.catalogue.history import History
+from catalog_desktop.catalogue.quarantine import QuarantineItems
+from catalog_desktop.catalogue.records import Records
+from catalog_desktop.catalogue.search import SearchIndex, index_for, parse
+from catalog_desktop.catalogue.settings import Settings
+from catalog_desktop.catalogue.summaries import ImportSummary
+from catalog_desktop.catalogue.views import SUMMARY_COLUMNS, RecordSummary, summary
+from catalog_desktop.catalogue.works import Works
+
+Progress = Callable[[int, int, str], None]
+
+
+class Catalogue:
+    def __init__(self, engine: Engine, location: str):
+        """Use :meth:`open`; this assumes the schema is already at head."""
+        self.engine = engine
+        self.location = location
+        self._lock = threading.RLock()
+        with reading(engine) as conn:
+            self._index: SearchIndex = index_for(conn)
+        self._profile = None
+        self.settings = Settings(engine, self._lock)
+        self.works = Works(engine)
+        self.records = Records(engine, self._lock, self._index, self.profile, self.works)
+        self.quarantine = QuarantineItems(engine, self._lock)
+        self.history = History(engine)
+
+    @classmethod
+    def open(cls, url_or_path: str | os.PathLike | None = None) -> "Catalogue":
+        """Open (creating if needed) and migrate a catalogue; see :func:`db.resolve_url`."""
+        url = resolve_url(url_or_path)
+        engine = create_catalogue_engine(url)
+        location = engine.url.render_as_string(hide_password=True)
+        try:
+            schema.upgrade(engine, location)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, location)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Catalogue":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Catalogue {self.location}>"
+
+    @property
+    def search_backend(self) -> str:
+        return self._index.name
+
+    def profile(self, name_or_path: str | None = None):
+        """The field profile records are understood with (the catalogue's ``profile`` setting)."""
+        from catalog_desktop.marc.mapping import load_profile
+
+        if name_or_path is not None:
+            return load_profile(name_or_path)
+        if self._profile is None:
+            self._profile = load_profile(self.settings.get("profile"))
+        return self._profile
+
+    # --- long work ---------------------------------------------------------------------
+
+    def import_files(self, paths: Sequence[str | os.PathLike] | str | os.PathLike, *, profile: str | None = None,
+                     progress: Progress | None = None, cancel: threading.Event | None = None,
+                     who: str | None = None) -> ImportSummary:
+        """Import MARC files and folders; see :mod:`catalog_desktop.catalogue.importer`."""
+        from catalog_desktop.catalogue.importer import Importer
+
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        importer = Importer(self.engine, self._index, self._lock, self.profile(profile), who)
+        return importer.run(paths, progress, cancel)
+
+    def export(self, stream: BinaryIO, fmt: str = "iso2709", ids: Iterable[int] | None = None,
+               progress: Progress | None = None, cancel: threading.Event | None = None) -> int:
+        from catalog_desktop.catalogue.exporter import export
+
+        return export(self.engine, stream, fmt, ids, progress, cancel)
+
+    # --- finding -----------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[RecordSummary]:
+        """Records matching every word, best first (see :mod:`search` for the syntax)."""
+        terms = parse(query)
+        if not terms:
+            return []
+        hits = self._index.ranked(terms, limit)
+        from catalog_desktop.catalogue.models import Record
+
+        r = Record.__table__
+        stmt = select(*SUMMARY_COLUMNS).join(hits, hits.c.record_id == r.c.id).order_by(hits.c.score, r.c.id)
+        with reading(self.engine) as conn:
+            return [summary(row) for row in conn.execute(stmt)]
+
+    def stats(self) -> dict:
+        from catalog_desktop.catalogue.stats import gather
+
+        with reading(self.engine) as conn:
+            data = gather(conn)
+            data["schema_revision"] = ",".join(schema.current_revisions(conn))
+        data["search_index"] = self._index.name
+        data["location"] = self.location
+        return data

@@ -1,0 +1,253 @@
+"""Importing MARC files into the catalogue: fast, restartable, and honest about every record.
+
+For each file: read (tolerant), upsert each record by its identity (001, else a hash of its
+bytes), quarantine what cannot be read. Work is committed in batches, one transaction each,
+so a cancel, a Ctrl-C or a killed process leaves whole batches in and the rest out; running
+the same import again completes it, each record present exactly once. The store's share of
+the time is kept small with Core executemany per batch, one identity look-up per batch and
+work/agent ids cached across batches (see :mod:`entity_rows`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from sqlalchemy import Engine, bindparam, select, update
+
+from catalog_desktop.catalogue.changes import current_user, utcnow
+from catalog_desktop.catalogue.db import writing
+from catalog_desktop.catalogue.entities import RecordEntities
+from catalog_desktop.catalogue.bulk import bulk_insert
+from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
+from catalog_desktop.catalogue.models import Record
+from catalog_desktop.catalogue.quarantine import store_quarantined
+from catalog_desktop.catalogue.runs import finish_run, start_run
+from catalog_desktop.catalogue.search import SearchIndex
+from catalog_desktop.catalogue.summaries import FileSummary, ImportSummary
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadRecord, read_marc
+
+Progress = Callable[[int, int, str], None]
+BATCH_SIZE = 500
+_RECORD = Record.__table__
+_MAX_IDENTITY = 200
+# Statements built once; "expanding" IN parameters keep them cacheable whatever the batch.
+_EXISTING = select(
+    _RECORD.c.id, _RECORD.c.identity, _RECORD.c.raw, _RECORD.c.marc, _RECORD.c.version, _RECORD.c.warnings, _RECORD.c.edited
+).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True)))
+_IDS = select(_RECORD.c.identity, _RECORD.c.id).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True)))
+RECORD_COLUMNS = (
+    "identity", "control_number", "source_format", "encoding", "raw", "marc", "warnings", *RECORD_VALUE_KEYS,
+    "work_id", "source_file", "source_offset", "source_position", "import_run_id", "imported_at", "updated_at",
+    "edited", "version", "profile_name", "profile_hash",
+)
+
+
+@dataclass(slots=True)
+class _Pending:
+    read: ReadRecord
+    identity: str
+    marc: bytes | None = None
+    entities: RecordEntities | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def identity_of(control_number: str | None, raw: bytes) -> str:
+    """What a re-import matches on: the 001, or the record's bytes when it has none."""
+    if control_number and len(control_number) <= _MAX_IDENTITY:
+        return control_number
+    return "sha1:" + hashlib.sha1(raw).hexdigest()
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, folders walked recursively in sorted order, hidden entries skipped."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            out.append(p)
+    return out
+
+
+class Importer:
+    """One import run: owns the run row, the entity caches and the counters."""
+
+    def __init__(self, engine: Engine, index: SearchIndex, lock: threading.RLock, profile, who: str | None = None):
+        self.engine = engine
+        self.lock = lock
+        self.profile = profile
+        self.who = who or current_user()
+        self.writer = EntityWriter(index)
+        self.profile_name = getattr(profile, "name", None)
+        self.profile_hash = getattr(profile, "hash", None)
+        self.run_id: int | None = None
+
+    def run(self, paths: Sequence, progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportSummary:
+        files = expand_paths(paths)
+        sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
+        self.run_id = start_run(self.engine, self.who, self.profile)
+        summaries: list[FileSummary] = []
+        status = "failed"
+        started = utcnow()
+        try:
+            done = 0
+            for path, size in zip(files, sizes):
+                if cancel is not None and cancel.is_set():
+                    break
+                summaries.append(self._import_file(path, done, sum(sizes), progress, cancel))
+                done += size
+            status = "cancelled" if cancel is not None and cancel.is_set() else "completed"
+        finally:
+            # Also on Ctrl-C / errors: the run row says how far it got (committed batches stay).
+            finish_run(self.engine, self.run_id, status, [s.as_dict() for s in summaries])
+        seconds = (utcnow() - started).total_seconds()
+        return ImportSummary(tuple(summaries), self.run_id, status, seconds)
+
+    # --- one file ----------------------------------------------------------------------
+
+    def _import_file(self, path: Path, base: int, total: int, progress, cancel) -> FileSummary:
+        counts = {"imported": 0, "updated": 0, "unchanged": 0, "quarantined": 0}
+        fmt: str | None = None
+        pending: list[_Pending] = []
+        quarantined: list[QuarantinedRecord] = []
+        keys: set[str] = set()
+        error: str | None = None
+        position = 0
+
+        def flush() -> None:
+            if pending or quarantined:
+                for name, n in self._store(path, pending, quarantined).items():
+                    counts[name] += n
+                pending.clear(), quarantined.clear(), keys.clear()
+                if progress is not None:
+                    progress(base + position, total, f"{path.name}: {sum(counts.values()):,} records")
+
+        items = read_marc(path)
+        while True:
+            # Only the reader's errors are the file's; a storage error stops the run (below).
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except NotMarcError as exc:
+                error = f"not MARC: {exc.reason}"
+                break
+            except OSError as exc:
+                error = f"cannot read: {exc.strerror or exc}"
+                break
+            except ImportError:
+                raise  # a broken installation, not a broken file
+            except Exception as exc:  # a reader bug on one file must not stop a hundred-file import
+                error = f"failed: {type(exc).__name__}: {exc}"
+                break
+            fmt = fmt or item.source_format
+            position = item.offset + len(item.raw)
+            if isinstance(item, QuarantinedRecord):
+                quarantined.append(item)
+            else:
+                identity = identity_of(item.record.control_number, item.raw)
+                if identity in keys:  # the same record twice in one batch: store the first first
+                    flush()
+                keys.add(identity)
+                pending.append(_Pending(item, identity))
+            if len(pending) + len(quarantined) >= BATCH_SIZE:
+                flush()
+            if cancel is not None and cancel.is_set():
+                break
+        flush()  # what was read before a cancel or a reader error is whole: keep it
+        return FileSummary(str(path), fmt, sum(counts.values()), error=error, **counts)
+
+    # --- one batch ---------------------------------------------------------------------
+
+    def _store(self, path: Path, pending: list[_Pending], quarantined: list[QuarantinedRecord]) -> dict[str, int]:
+        with self.lock:
+            try:
+                with writing(self.engine) as conn:
+                    result = self._store_batch(conn, path, pending)
+                    result["quarantined"] = len(quarantined)
+                    store_quarantined(conn, path, quarantined, self.run_id)
+            except BaseException:
+                self.writer.rolled_back()
+                raise
+            self.writer.committed()
+        return result
+
+    def _store_batch(self, conn, path: Path, pending: list[_Pending]) -> dict[str, int]:
+        if not pending:
+            return {}
+        existing = {row.identity: row for row in conn.execute(_EXISTING, {"keys": [p.identity for p in pending]})}
+        new = [p for p in pending if p.identity not in existing]
+        changed = [p for p in pending if p.identity in existing and existing[p.identity].raw != p.read.raw]
+        for p in new + changed:
+            self._prepare(p)
+        now = utcnow()
+        work_ids = self.writer.work_ids(conn, [p.entities for p in new + changed])
+        rows = [self._row(p, w, path, now) for p, w in zip(new + changed, work_ids)]
+        ids: dict[str, int] = {}
+        if new:
+            bulk_insert(conn.dialect, _RECORD, RECORD_COLUMNS).run(conn, rows[: len(new)])
+            # Ids back by identity (unique index): portable, and cheaper than RETURNING here.
+            found = conn.execute(_IDS, {"keys": [p.identity for p in new]})
+            ids.update({identity: rid for identity, rid in found})
+        if changed:
+            updates = [dict(zip(RECORD_COLUMNS, row)) for row in rows[len(new):]]
+            ids.update(self._replace(conn, [existing[p.identity] for p in changed], updates, now))
+        self.writer.write(conn, [(ids[p.identity], p.entities, p.read.record.control_number) for p in new + changed])
+        return {"imported": len(new), "updated": len(changed), "unchanged": len(pending) - len(new) - len(changed)}
+
+    def _replace(self, conn, olds, rows, now) -> dict[str, int]:
+        """Re-imported records whose bytes changed: keep the before-image, then overwrite."""
+        from catalog_desktop.catalogue.history import add_versions
+
+        add_versions(conn, [
+            {"record_id": o.id, "version": o.version, "marc": o.marc if o.marc is not None else o.raw,
+             "warnings": o.warnings, "edited": o.edited, "changed_at": now, "who": self.who,
+             "reason": "reimport", "import_run_id": self.run_id}
+            for o in olds
+        ])
+        for old, row in zip(olds, rows):
+            row["old_id"], row["version"] = old.id, old.version + 1
+        stmt = update(_RECORD).where(_RECORD.c.id == bindparam("old_id"))
+        conn.execute(stmt, rows)
+        self.writer.clear(conn, [o.id for o in olds])
+        return {row["identity"]: row["old_id"] for row in rows}
+
+    def _prepare(self, p: _Pending) -> None:
+        """Derive entities and the current bytes (only for records that will be written)."""
+        from catalog_desktop.catalogue.derive import derive_entities
+        from catalog_desktop.marc.iso2709 import RecordError, serialize
+
+        read = p.read
+        p.warnings = list(read.warnings)
+        try:
+            p.entities = derive_entities(read.record, self.profile)
+        except Exception as exc:  # a mapping bug must not lose the record: keep it, say so
+            p.entities = RecordEntities(control_number=read.record.control_number, title="")
+            p.warnings.append(Problem("entities-failed", f"could not derive entities: {exc}"))
+        # A clean ISO 2709 record is its own current form; anything else is stored re-encoded.
+        if read.source_format != "iso2709" or read.warnings:
+            try:
+                marc = serialize(read.record)
+                p.marc = None if marc == read.raw else marc
+            except RecordError as exc:
+                p.warnings.append(Problem(exc.problem.code, f"cannot be written as ISO 2709: {exc}"))
+
+    def _row(self, p: _Pending, work_id, path: Path, now) -> tuple:
+        """The ``record`` row, in :data:`RECORD_COLUMNS` order."""
+        read, ent = p.read, p.entities
+        assert ent is not None
+        warnings = json.dumps([{"code": w.code, "message": w.message} for w in p.warnings], ensure_ascii=False) if p.warnings else None
+        return (
+            p.identity, read.record.control_number, read.source_format, read.record.encoding, read.raw, p.marc,
+            warnings, *record_values(ent), work_id, str(path), read.offset, read.position,
+            self.run_id, now, now, False, 1, self.profile_name, self.profile_hash,
+        )

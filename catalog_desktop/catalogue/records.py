@@ -1,0 +1,194 @@
+"""``catalogue.records``: reading records (one, by number, a page of a list) and editing one."""
+
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+from sqlalchemy import and_, func, select, update
+
+from catalog_desktop.catalogue.changes import Change, utcnow
+from catalog_desktop.catalogue.db import reading, writing
+from catalog_desktop.catalogue.entities import CodeRef, RecordEntities
+from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
+from catalog_desktop.catalogue.errors import RecordNotFound, VersionConflict
+from catalog_desktop.catalogue.history import add_versions, parse_warnings
+from catalog_desktop.catalogue.models import Classification, Record
+from catalog_desktop.catalogue.search import SearchIndex, parse
+from catalog_desktop.catalogue.views import (
+    SORT_KEYS,
+    SUMMARY_COLUMNS,
+    EntitiesView,
+    RecordFilter,
+    RecordSummary,
+    StoredRecord,
+    summary,
+)
+from catalog_desktop.marc.record import MarcRecord
+
+_R = Record.__table__
+_C = Classification.__table__
+
+
+def parse_current(marc: bytes | None, raw: bytes, source_format: str) -> MarcRecord:
+    """The record from its current bytes (ISO 2709), or from raw text when it never had any."""
+    if marc is not None or source_format == "iso2709":
+        from catalog_desktop.marc.iso2709 import parse_record
+
+        return parse_record(marc if marc is not None else raw)[0]
+    from catalog_desktop.marc.reading import ReadRecord, read_marc
+
+    for item in read_marc(io.BytesIO(raw), source_format):
+        if isinstance(item, ReadRecord):
+            return item.record
+    raise ValueError("stored record cannot be read back")
+
+
+class Records:
+    def __init__(self, engine, lock, index: SearchIndex, profile: Callable[[], object], works):
+        self._engine = engine
+        self._lock = lock
+        self._index = index
+        self._profile = profile
+        self._works = works
+        self._writer = EntityWriter(index)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def get(self, record_id: int) -> StoredRecord:
+        with reading(self._engine) as conn:
+            row = conn.execute(select(_R).where(_R.c.id == record_id)).first()
+        if row is None:
+            raise RecordNotFound(record_id)
+        return self._stored(row)
+
+    def by_control_number(self, control_number: str) -> StoredRecord | None:
+        """The record whose 001 is this number (its identity), or None."""
+        with reading(self._engine) as conn:
+            row = conn.execute(select(_R).where(_R.c.identity == control_number.strip())).first()
+        return self._stored(row) if row is not None else None
+
+    def _stored(self, r) -> StoredRecord:
+        return StoredRecord(
+            r.id, r.identity, r.control_number, parse_current(r.marc, r.raw, r.source_format), r.raw, r.marc,
+            r.source_format, r.encoding, parse_warnings(r.warnings), r.title, r.main_author, r.year, r.isbn,
+            r.material, r.literary_type, r.audience, r.zizo, r.siso, r.genres, r.work_id, r.version,
+            bool(r.edited), r.imported_at, r.updated_at, r.source_file, r.source_offset, r.profile_name,
+        )
+
+    def _where(self, flt: RecordFilter | str | None):
+        if flt is None:
+            return None
+        if isinstance(flt, str):
+            flt = RecordFilter(text=flt)
+        conds = []
+        if flt.text:
+            terms = parse(flt.text)
+            if terms:
+                conds.append(_R.c.id.in_(self._index.matching_ids(terms)))
+        if flt.material is not None:
+            conds.append(_R.c.material == flt.material)
+        if flt.with_warnings is not None:
+            conds.append(_R.c.warnings.is_not(None) if flt.with_warnings else _R.c.warnings.is_(None))
+        if flt.edited is not None:
+            conds.append(_R.c.edited == flt.edited)
+        if flt.work_id is not None:
+            conds.append(_R.c.work_id == flt.work_id)
+        if flt.source_format is not None:
+            conds.append(_R.c.source_format == flt.source_format)
+        if flt.code is not None:
+            scheme, code = flt.code
+            conds.append(_R.c.id.in_(select(_C.c.record_id).where(_C.c.scheme == scheme, _C.c.code == code)))
+        return and_(*conds) if conds else None
+
+    def count(self, filter: RecordFilter | str | None = None) -> int:
+        stmt = select(func.count()).select_from(_R)
+        where = self._where(filter)
+        if where is not None:
+            stmt = stmt.where(where)
+        with reading(self._engine) as conn:
+            return conn.execute(stmt).scalar_one()
+
+    def page(self, offset: int = 0, limit: int = 200, order_by: str = "id",
+             filter: RecordFilter | str | None = None) -> list[RecordSummary]:
+        """A slice of the record list, sorted and filtered in SQL (for a lazy table view)."""
+        descending = order_by.startswith("-")
+        key = SORT_KEYS.get(order_by.lstrip("-"))
+        if key is None:
+            raise ValueError(f"cannot sort by {order_by!r}; choose from {', '.join(SORT_KEYS)}")
+        order = [key.desc() if descending else key.asc(), _R.c.id.desc() if descending else _R.c.id.asc()]
+        stmt = select(*SUMMARY_COLUMNS).order_by(*order).offset(offset).limit(limit)
+        where = self._where(filter)
+        if where is not None:
+            stmt = stmt.where(where)
+        with reading(self._engine) as conn:
+            return [summary(row) for row in conn.execute(stmt)]
+
+    def entities(self, record_id: int) -> EntitiesView:
+        from catalog_desktop.catalogue.derive import derive_entities
+
+        stored = self.get(record_id)
+        ents = derive_entities(stored.record, self._profile())
+        with reading(self._engine) as conn:
+            codes = tuple(
+                CodeRef(r.scheme, r.code, r.tag, r.label, tuple(r.path.split(" > ")) if r.path else (), r.qualifier, r.source)
+                for r in conn.execute(select(_C).where(_C.c.record_id == record_id).order_by(_C.c.seq))
+            )
+        work = self._works.get(stored.work_id) if stored.work_id is not None else None
+        editions = tuple(self._works.editions(stored.work_id)) if work is not None else ()
+        return EntitiesView(record_id, ents, codes, work, editions)
+
+    # --- editing -----------------------------------------------------------------------
+
+    def update(self, record_id: int, new_record: MarcRecord, *, who: str | None, reason: str = "edit",
+               expected_version: int | None = None) -> Change:
+        """Replace a record's MARC; the old bytes go to history, entities are derived anew.
+
+        ``expected_version`` (optimistic locking): refuse with :class:`VersionConflict` when
+        the record changed since the caller read it. The identity (import match key) stays,
+        even if the 001 changed, so that re-importing the original file still finds it.
+        """
+        from catalog_desktop.catalogue.derive import derive_entities
+        from catalog_desktop.marc.iso2709 import serialize
+
+        marc = serialize(new_record)
+        try:
+            ents = derive_entities(new_record, self._profile())
+        except Exception:
+            ents = RecordEntities(control_number=new_record.control_number, title="")
+        with self._lock:
+            try:
+                with writing(self._engine) as conn:
+                    old = conn.execute(
+                        select(_R.c.id, _R.c.raw, _R.c.marc, _R.c.version, _R.c.warnings, _R.c.edited, _R.c.work_id)
+                        .where(_R.c.id == record_id)
+                    ).first()
+                    if old is None:
+                        raise RecordNotFound(record_id)
+                    if expected_version is not None and old.version != expected_version:
+                        raise VersionConflict(record_id, expected_version, old.version)
+                    now = utcnow()
+                    add_versions(conn, [{
+                        "record_id": record_id, "version": old.version, "marc": old.marc if old.marc is not None else old.raw,
+                        "warnings": old.warnings, "edited": old.edited, "changed_at": now, "who": who, "reason": reason,
+                        "import_run_id": None,
+                    }])
+                    (work_id,) = self._writer.work_ids(conn, [ents])
+                    values = {
+                        **dict(zip(RECORD_VALUE_KEYS, record_values(ents))), "control_number": new_record.control_number,
+                        "encoding": new_record.encoding, "marc": None if marc == old.raw else marc,
+                        "work_id": work_id, "updated_at": now, "edited": True, "version": old.version + 1,
+                    }
+                    done = conn.execute(
+                        update(_R).where(_R.c.id == record_id, _R.c.version == old.version).values(**values)
+                    )
+                    if done.rowcount != 1:  # someone wrote between our read and our write
+                        raise VersionConflict(record_id, old.version, -1)
+                    self._writer.clear(conn, [record_id])
+                    self._writer.write(conn, [(record_id, ents, new_record.control_number)])
+            except BaseException:
+                self._writer.rolled_back()
+                raise
+            self._writer.committed()
+        works = tuple(sorted({w for w in (old.work_id, work_id) if w is not None}))
+        return Change(records=(record_id,), works=works, reason=reason, who=who, versions=(old.version + 1,))

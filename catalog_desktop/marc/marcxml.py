@@ -1,0 +1,456 @@
+"""MARCXML (MARC21 slim): a streaming, tolerant reader and a schema-valid writer.
+
+Reading
+-------
+:func:`read_marcxml` runs ``lxml.etree.iterparse`` over ``record`` elements, clearing each
+one after use, so memory stays flat however large the file. Elements are matched by local
+name in the MARC21 slim namespace, the MARCXchange namespace or no namespace, with any
+prefix. A root that is neither ``collection`` nor ``record`` (an OAI-PMH or SRU response)
+is searched for namespaced MARC records; if it has none, :class:`NotMarcError` is raised.
+
+``raw`` and ``offset`` are the exact bytes of the record element in the file and their byte
+offset: the bytes the parser reads pass through a small tape, and the span of each record
+is found there from its start tag (checked against the line lxml reports) to its end tag.
+Where that fails (a file in UTF-16, a record on the same line as a lookalike tag) ``raw``
+is the element re-serialised by lxml and ``offset`` is -1.
+
+Broken input, as found in the wild:
+
+* a bad record (no leader, missing or bad tags, subfields without a code, elements MARCXML
+  does not have, missing indicators) is read with a warning per repair, the damaged part
+  dropped or fixed as the warning says; a record with neither leader nor fields is
+  quarantined (``xml-empty-record``);
+* XML that is not well-formed: the records before the error are read, then the rest of the
+  file from the end of the last good record is quarantined as one item
+  (``xml-not-well-formed``, with the parser's line and column).
+
+MARCXML is Unicode, so records are UTF-8 and leader/09 is set to ``a`` on reading.
+
+Writing
+-------
+:class:`MarcXmlWriter`, :func:`write_marcxml` and :func:`record_to_marcxml` write what the
+Library of Congress schema (MARC21slim.xsd) accepts, whatever the record holds:
+
+* control fields come before data fields (the schema fixes that order);
+* leader positions the schema does not allow are set to their usual value (blank; ``a``
+  for 06 and 09, ``2`` for 10-11, ``0`` for digits, ``4500`` for 20-23);
+* an indicator outside ``[0-9a-z ]`` is written as a blank, a subfield code that is not one
+  allowed character as ``?``;
+* a data field without subfields is left out; a data field with a control tag (``00X``) is
+  written as a control field (its subfield values joined); a control field with a data
+  field tag as a data field with one ``$a``; a tag the schema cannot hold at all is left out;
+* characters XML 1.0 cannot carry are replaced: C0 control characters by their visible
+  Unicode "control pictures" (U+241F for a stray subfield delimiter, ...), non-characters
+  and lone surrogates by U+FFFD.
+
+Each such repair is listed in :attr:`MarcXmlWriter.warnings`, so an export can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import BinaryIO, Iterable, Iterator
+
+from lxml import etree
+
+from catalog_desktop.marc.detect import xml_root
+from catalog_desktop.marc.mrk import DEFAULT_LEADER, fit_leader
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord
+from catalog_desktop.marc.record import UTF8, Field, MarcRecord
+
+FORMAT = "marcxml"
+NS = "http://www.loc.gov/MARC21/slim"
+SCHEMA_LOCATION = "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd"
+_MARC_NAMESPACES = (NS, "info:lc/xmlns/marcxchange-v1", "info:lc/xmlns/marcxchange-v2")
+_RECORD_TYPES = {"Bibliographic", "Authority", "Holdings", "Classification", "Community"}
+_HEAD = 65536
+_MAX_TAPE = 64 << 20  # give up exact spans rather than hold more than this in memory
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
+    """Read MARCXML records, one :class:`ReadRecord` or :class:`QuarantinedRecord` each."""
+    name = getattr(stream, "name", "<stream>")
+    tape = _Tape(stream)
+    head = tape.peek(_HEAD)
+    root = xml_root(head)
+    wrapped = root is not None and root[1] not in ("collection", "record")
+    if wrapped and not any(ns.encode() in head for ns in _MARC_NAMESPACES):
+        raise NotMarcError(name, f"the XML root element is <{':'.join(filter(None, root))}>, not a MARC collection or record")
+    tags = [f"{{{ns}}}record" for ns in _MARC_NAMESPACES] + ([] if wrapped else ["record"])
+    events = etree.iterparse(
+        tape, events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False
+    )
+    position = 0
+    try:
+        for _, elem in events:
+            position += 1
+            if position == 1 and not wrapped:
+                top = _local(elem.getroottree().getroot().tag)
+                if top not in ("collection", "record"):
+                    raise NotMarcError(name, f"the XML root element is <{top}>, not a MARC collection or record")
+            span = tape.span(elem)
+            raw, offset = span if span else (etree.tostring(elem), -1)
+            yield _read_record(elem, raw, offset, position)
+            elem.clear(keep_tail=True)
+            parent = elem.getparent()
+            while parent is not None and elem.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        offset, rest = tape.rest()
+        if position == 0 and offset == 0 and root is None:
+            raise NotMarcError(name, f"not well-formed XML: {exc}") from None
+        line, column = exc.position
+        reason = Problem("xml-not-well-formed", f"the XML is not well-formed at line {line}, column {column} ({exc.msg}); the rest of the file from byte {offset} could not be read")
+        yield QuarantinedRecord(rest, offset, position + 1, FORMAT, reason)
+        return
+    if position == 0 and wrapped:
+        raise NotMarcError(name, "no MARC records in this XML file")
+
+
+class _Tape:
+    """The file as the parser reads it, kept from the end of the last record found onwards."""
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self._buf = bytearray()
+        self._base = 0  # file offset of _buf[0]
+        self._line = 1  # line number at _buf[0]
+        self._fed = 0  # bytes of _buf already handed to the parser
+        self._spans = True
+
+    def peek(self, size: int) -> bytes:
+        while len(self._buf) < size:
+            chunk = self._stream.read(size - len(self._buf))
+            if not chunk:
+                break
+            self._buf += chunk
+        head = bytes(self._buf[:size])
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:200]:
+            self._spans = False  # not an ASCII-compatible encoding: byte patterns won't match
+        return head
+
+    def read(self, size: int = -1) -> bytes:
+        if self._fed < len(self._buf):
+            end = len(self._buf) if size < 0 else self._fed + size
+            data = bytes(self._buf[self._fed : end])
+        else:
+            data = self._stream.read(size if size >= 0 else -1)
+            self._buf += data
+        self._fed += len(data)
+        if not self._spans and self._fed > _HEAD:
+            self._drop(self._fed)
+        return data
+
+    def _drop(self, upto: int) -> None:
+        self._line += self._buf.count(b"\n", 0, upto)
+        del self._buf[:upto]
+        self._base += upto
+        self._fed -= upto
+
+    def span(self, elem) -> tuple[bytes, int] | None:
+        """(bytes, offset) of this record element in the file, or None when it cannot be found."""
+        if not self._spans:
+            return None
+        found = self._find(elem)
+        if found is None:
+            if len(self._buf) > _MAX_TAPE:
+                self._spans = False
+                self._drop(self._fed)
+            return None
+        start, end = found
+        raw = bytes(self._buf[start:end])
+        offset = self._base + start
+        self._drop(end)  # match objects are gone by now: a bytearray cannot shrink while exported
+        return raw, offset
+
+    def _find(self, elem) -> tuple[int, int] | None:
+        start_tag, end_tag = _tag_patterns(elem.prefix or "")
+        buf, want, fed = self._buf, elem.sourceline, self._fed
+        for m in start_tag.finditer(buf, 0, fed):
+            line = self._line + buf.count(b"\n", 0, m.start())
+            if line < want:
+                continue
+            if line > want:
+                return None
+            close = buf.find(b">", m.end(), fed)
+            if close > 0 and buf[close - 1] == 0x2F:  # <record/>
+                return m.start(), close + 1
+            e = end_tag.search(buf, m.end(), fed)
+            if e is None:
+                return None
+            inner = [s.start() for s in start_tag.finditer(buf, m.end(), e.start())]
+            return (inner[-1] if inner else m.start()), e.end()  # inner: a wrapper <record> on this line
+        return None
+
+    def rest(self) -> tuple[int, bytes]:
+        """(offset, bytes) from the end of the last record found to the end of the file."""
+        return self._base, bytes(self._buf) + self._stream.read()
+
+
+@lru_cache(maxsize=16)
+def _tag_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern]:
+    qname = re.escape(f"{prefix}:record".lstrip(":").encode())
+    return re.compile(rb"<" + qname + rb"(?=[\s/>])"), re.compile(rb"</" + qname + rb"\s*>")
+
+
+def _local(tag) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _read_record(elem, raw: bytes, offset: int, position: int) -> ReadItem:
+    problems: list[Problem] = []
+    leader: str | None = None
+    fields: list[Field] = []
+    record_type = elem.get("type")
+    if record_type is not None and record_type not in _RECORD_TYPES:
+        problems.append(Problem("xml-bad-record-type", f"record type {record_type!r} is not one MARCXML defines; ignored"))
+    for n, child in enumerate(elem, 1):
+        kind = _local(child.tag)
+        if not kind:
+            continue  # comment or processing instruction
+        if kind == "leader":
+            if leader is None:
+                leader = fit_leader(child.text or "", problems)
+            else:
+                problems.append(Problem("xml-extra-leader", f"a second leader {child.text!r} was ignored"))
+        elif kind == "controlfield":
+            tag = _tag(child, "controlfield", n, problems)
+            if tag is not None:
+                fields.append(Field(tag, data=child.text or ""))
+        elif kind == "datafield":
+            field = _data_field(child, n, problems)
+            if field is not None:
+                fields.append(field)
+        else:
+            text = " ".join(child.itertext()).strip()
+            problems.append(Problem("xml-unknown-element", f"element <{kind}> is not MARCXML and was skipped (text: {text[:60]!r})"))
+    if leader is None:
+        if not fields:
+            detail = "; ".join(p.message for p in problems)
+            reason = Problem("xml-empty-record", "a record element with neither a leader nor fields" + (f": {detail}" if detail else ""))
+            return QuarantinedRecord(raw, offset, position, FORMAT, reason)
+        problems.append(Problem("missing-leader", "the record has no leader; a default leader was used"))
+        leader = DEFAULT_LEADER
+    record = MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8)
+    return ReadRecord(record, raw, offset, position, FORMAT, problems)
+
+
+def _describe(elem) -> str:
+    text = "".join(elem.itertext()).strip()
+    return f"{text[:60]!r}" if text else "no text"
+
+
+def _tag(elem, kind: str, n: int, problems: list[Problem]) -> str | None:
+    tag = elem.get("tag")
+    if tag is None:
+        problems.append(Problem("xml-missing-tag", f"{kind} #{n} has no tag and was skipped ({_describe(elem)})"))
+        return None
+    if re.fullmatch(r"\d{1,2}", tag):
+        problems.append(Problem("xml-bad-tag", f"{kind} tag {tag!r} read as {tag.zfill(3)!r}"))
+        return tag.zfill(3)
+    if not re.fullmatch(r"[0-9A-Za-z]{3}", tag):
+        problems.append(Problem("xml-bad-tag", f"{kind} #{n} has tag {tag!r}, which is not 3 letters or digits; skipped ({_describe(elem)})"))
+        return None
+    return tag
+
+
+def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
+    tag = _tag(elem, "datafield", n, problems)
+    if tag is None:
+        return None
+    indicators = _indicator(elem, "ind1", tag, problems) + _indicator(elem, "ind2", tag, problems)
+    subfields: list[tuple[str, str]] = []
+    for child in elem:
+        kind = _local(child.tag)
+        if not kind:
+            continue
+        if kind != "subfield":
+            problems.append(Problem("xml-unknown-element", f"field {tag}: element <{kind}> is not a subfield and was skipped ({_describe(child)})"))
+            continue
+        code = child.get("code")
+        if not code:
+            problems.append(Problem("xml-missing-subfield-code", f"field {tag}: a subfield without a code was skipped ({_describe(child)})"))
+            continue
+        if len(code) != 1:
+            problems.append(Problem("xml-bad-subfield-code", f"field {tag}: subfield code {code!r} is not one character; {code[0]!r} was used"))
+        subfields.append((code[0], "".join(child.itertext())))
+    if not subfields:
+        problems.append(Problem("empty-datafield", f"field {tag} has no subfields and was skipped"))
+        return None
+    return Field(tag, indicators=indicators, subfields=subfields)
+
+
+def _indicator(elem, name: str, tag: str, problems: list[Problem]) -> str:
+    value = elem.get(name)
+    if value is None:
+        problems.append(Problem("xml-missing-indicator", f"field {tag} has no {name}; read as blank"))
+        return " "
+    if len(value) != 1:
+        problems.append(Problem("xml-bad-indicator", f"field {tag}: {name} {value!r} is not one character; {'blank' if not value else repr(value[0])} used"))
+        return value[:1] or " "
+    return value
+
+
+# --------------------------------------------------------------------------- writing
+
+_CONTROL_TAG = re.compile(r"00[1-9A-Za-z]")
+_DATA_TAG = re.compile(r"0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2}")
+_INDICATOR = re.compile(r"[0-9a-z ]")
+_CODE = re.compile(r"[0-9A-Za-z!\"#$%&'()*+,\-./:;<=>?{}_^`~\[\]\\]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_DIGITS, _ALNUM = set("0123456789 "), set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _xml_text(text: str) -> str:
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "\ufffd", text)
+
+
+def xml_leader(leader: str) -> str:
+    """The leader as MARCXML must have it: 24 characters the schema's pattern accepts, 09 = ``a``."""
+    chars = list(leader.ljust(24)[:24])
+    for i, c in enumerate(chars):
+        if i < 5 or 12 <= i < 17:
+            ok, default = c in _DIGITS, "0"
+        elif i == 6:
+            ok, default = c in _ALNUM, "a"
+        elif i in (10, 11):
+            ok, default = c in "2 ", "2"
+        elif i >= 20:
+            ok, default = True, c
+        else:
+            ok, default = c in _ALNUM or c == " ", " "
+        chars[i] = c if ok else default
+    chars[9] = "a"
+    tail = "".join(chars[20:])
+    return "".join(chars[:20]) + (tail if tail in ("4500", "    ") else "4500")
+
+
+class _Builder:
+    """Builds ``<record>`` elements; namespaced for a standalone record, plain inside a collection."""
+
+    def __init__(self, namespaced: bool):
+        q = (lambda n: f"{{{NS}}}{n}") if namespaced else (lambda n: n)
+        self.nsmap = {None: NS} if namespaced else None
+        self.record, self.leader, self.control, self.data, self.sub = (
+            q("record"), q("leader"), q("controlfield"), q("datafield"), q("subfield"))
+
+    def build(self, record: MarcRecord, problems: list[Problem]):
+        rec = etree.Element(self.record, nsmap=self.nsmap)
+        leader = xml_leader(record.leader)
+        changed = [i for i, (a, b) in enumerate(zip(record.leader.ljust(24), leader)) if a != b and i != 9]
+        if changed or len(record.leader) != 24:
+            problems.append(Problem("xml-leader-adjusted", f"leader {record.leader!r} written as {leader!r} (positions {', '.join(map(str, changed)) or 'length'})"))
+        etree.SubElement(rec, self.leader).text = leader
+        controls, datas = self._partition(record, problems)
+        for tag, data in controls:
+            etree.SubElement(rec, self.control, tag=tag).text = _xml_text(data)
+        for tag, indicators, subfields in datas:
+            df = etree.SubElement(rec, self.data, tag=tag, ind1=indicators[0], ind2=indicators[1])
+            for code, value in subfields:
+                etree.SubElement(df, self.sub, code=code).text = _xml_text(value)
+        return rec
+
+    @staticmethod
+    def _partition(record: MarcRecord, problems: list[Problem]):
+        controls: list[tuple[str, str]] = []
+        datas: list[tuple[str, str, list[tuple[str, str]]]] = []
+        for f in record.fields:
+            tag = f.tag
+            if f.data is not None:
+                if _CONTROL_TAG.fullmatch(tag):
+                    controls.append((tag, f.data))
+                elif _DATA_TAG.fullmatch(tag):
+                    problems.append(Problem("xml-control-as-data", f"control field {tag} has a data field tag; written as a data field with $a"))
+                    datas.append((tag, "  ", [("a", f.data)]))
+                else:
+                    problems.append(Problem("xml-tag-left-out", f"field {tag!r} cannot be written in MARCXML and was left out"))
+                continue
+            if _CONTROL_TAG.fullmatch(tag):
+                problems.append(Problem("xml-data-as-control", f"data field {tag} has a control tag; written as a control field (subfield values joined)"))
+                controls.append((tag, "".join(v for _, v in f.subfields)))
+                continue
+            if not _DATA_TAG.fullmatch(tag):
+                fixed = tag.upper()
+                if not _DATA_TAG.fullmatch(fixed):
+                    problems.append(Problem("xml-tag-left-out", f"field {tag!r} cannot be written in MARCXML and was left out"))
+                    continue
+                problems.append(Problem("xml-tag-adjusted", f"tag {tag!r} written as {fixed!r}"))
+                tag = fixed
+            if not f.subfields:
+                problems.append(Problem("xml-tag-left-out", f"field {tag} has no subfields and was left out"))
+                continue
+            indicators = "".join(c if _INDICATOR.fullmatch(c) else " " for c in f.indicators.ljust(2)[:2])
+            if indicators != f.indicators:
+                problems.append(Problem("xml-indicator-adjusted", f"field {tag}: indicators {f.indicators!r} written as {indicators!r}"))
+            subfields = []
+            for code, value in f.subfields:
+                if not _CODE.fullmatch(code):
+                    problems.append(Problem("xml-code-adjusted", f"field {tag}: subfield code {code!r} written as '?'"))
+                    code = "?"
+                subfields.append((code, value))
+            datas.append((tag, indicators, subfields))
+        return controls, datas
+
+
+_STANDALONE = _Builder(namespaced=True)
+_IN_COLLECTION = _Builder(namespaced=False)
+
+
+def record_to_marcxml(record: MarcRecord) -> bytes:
+    """One ``<record>`` element in the MARC21 slim namespace (UTF-8, no XML declaration)."""
+    return etree.tostring(_STANDALONE.build(record, []), encoding="UTF-8", xml_declaration=False)
+
+
+class MarcXmlWriter:
+    """Writes a MARCXML collection record by record; :meth:`close` ends the document.
+
+    The stream is not closed (it belongs to the caller). Repairs made to fit the schema are
+    collected in :attr:`warnings` as ``(record number, Problem)``.
+    """
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self.count = 0
+        self.warnings: list[tuple[int, Problem]] = []
+        self._closed = False
+        stream.write(
+            b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            b'<collection xmlns="' + NS.encode() + b'" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            b'xsi:schemaLocation="' + f"{NS} {SCHEMA_LOCATION}".encode() + b'">\n'
+        )
+
+    def write(self, record: MarcRecord) -> None:
+        if self._closed:
+            raise ValueError("MarcXmlWriter is closed")
+        self.count += 1
+        problems: list[Problem] = []
+        elem = _IN_COLLECTION.build(record, problems)
+        self._stream.write(etree.tostring(elem, encoding="UTF-8", xml_declaration=False, pretty_print=True))
+        self.warnings.extend((self.count, p) for p in problems)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._stream.write(b"</collection>\n")
+            self._closed = True
+            if hasattr(self._stream, "flush"):
+                self._stream.flush()
+
+    def __enter__(self) -> "MarcXmlWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def write_marcxml(records: Iterable[MarcRecord], stream: BinaryIO) -> int:
+    """Write the records as one MARCXML collection; returns how many were written."""
+    with MarcXmlWriter(stream) as writer:
+        for record in records:
+            writer.write(record)
+    return writer.count

@@ -1,0 +1,204 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_BE">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="29"/>
+        <source>catalog-desktop</source>
+        <translation>catalog-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="53"/>
+        <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
+        <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="58"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="67"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="68"/>
+        <source>&amp;Import MARC files…</source>
+        <translation>MARC-bestanden &amp;importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="72"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="75"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="95"/>
+        <source>Import MARC files</source>
+        <translation>MARC-bestanden importeren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="96"/>
+        <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
+        <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="111"/>
+        <source>Importing…</source>
+        <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="123"/>
+        <source>Import failed</source>
+        <translation>Importeren mislukt</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="137"/>
+        <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
+        <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
+        <source>%1 file(s) could not be read.</source>
+        <translation>%1 bestand(en) konden niet gelezen worden.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="147"/>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
+        <source>%1 of %2 records</source>
+        <translation>%1 van %2 records</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
+        <source>%1 in quarantine</source>
+        <translation>%1 in quarantaine</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="14"/>
+        <source>Vlacc number</source>
+        <translation>Vlaccnummer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="15"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="16"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="17"/>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="18"/>
+        <source>Material</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="19"/>
+        <source>ZIZO</source>
+        <translation>ZIZO</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="20"/>
+        <source>SISO</source>
+        <translation>SISO</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="21"/>
+        <source>Genres</source>
+        <translation>Genres</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="54"/>
+        <source>Imported with warnings: see the record</source>
+        <translation>Geïmporteerd met waarschuwingen: zie het record</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="19"/>
+        <source>Entities</source>
+        <translation>Entiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="20"/>
+        <source>MARC</source>
+        <translation>MARC</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <source>Vlacc number</source>
+        <translation>Vlaccnummer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <source>Material</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <source>Literary type</source>
+        <translation>Literair type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <source>Audience</source>
+        <translation>Doelgroep</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
+        <source>Series</source>
+        <translation>Reeks</translation>
+    </message>
+</context>
+</TS>

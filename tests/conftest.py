@@ -1,0 +1,65 @@
+"""Shared fixtures. Keep this small: module-specific helpers live in their test files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def catalogue(tmp_path):
+    """A fresh, migrated SQLite catalogue in a temporary folder, closed afterwards."""
+    from catalog_desktop.catalogue import Catalogue
+
+    cat = Catalogue.open(tmp_path / "catalogue.sqlite")
+    yield cat
+    cat.close()
+
+
+@pytest.fixture
+def book():
+    """Build an Open Vlacc-style book record: ``book("c:lvd:1", "Titel", author="Claus, Hugo")``."""
+    from catalog_desktop.marc.record import Field, MarcRecord
+
+    def make(number: str | None, title: str, *, author: str | None = None, isbn: str | None = None,
+             year: str = "2020", zizo: str | None = None, siso: str | None = None, genre: str | None = None,
+             subjects: tuple[str, ...] = (), barcode: str | None = None, fiction: bool = True) -> MarcRecord:
+        fields = []
+        if number is not None:
+            fields.append(Field("001", data=number))
+        fields.append(Field("008", data=f"200101s{year}    be            000 {1 if fiction else 0} dut  "))
+        if isbn:
+            fields.append(Field("020", subfields=[("a", isbn)]))
+        if siso:
+            fields.append(Field("084", subfields=[("a", siso)]))
+        if author:
+            fields.append(Field("100", "1 ", [("a", author), ("4", "aut")]))
+        fields.append(Field("245", "10", [("a", title)]))
+        fields.append(Field("260", subfields=[("a", "Antwerpen"), ("b", "Uitgeverij"), ("c", year)]))
+        for term in subjects:
+            fields.append(Field("650", " 4", [("a", term), ("9", "vth")]))
+        if genre:
+            fields.append(Field("650", " 4", [("a", genre), ("9", "vge")]))
+        if zizo:
+            fields.append(Field("693", " 2", [("9", zizo), ("a", "Sport"), ("x", "Voetbal")]))
+        if barcode:
+            fields.append(Field("852", subfields=[("a", "Bibliotheek"), ("p", barcode)]))
+        return MarcRecord("00000nam a2200000 a 4500", fields, "utf-8")
+
+    return make
+
+
+@pytest.fixture
+def write_marc():
+    """Write records (MarcRecord or raw bytes) to an ISO 2709 file; returns its path."""
+    from catalog_desktop.marc.iso2709 import serialize
+
+    def write(path: Path, records) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as out:
+            for rec in records:
+                out.write(rec if isinstance(rec, bytes) else serialize(rec))
+        return path
+
+    return write
