@@ -17,7 +17,7 @@ def catalogue(tmp_path):
     cat.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def book():
     """Build an Open Vlacc-style book record: ``book("c:lvd:1", "Titel", author="Claus, Hugo")``."""
     from catalog_desktop.marc.record import Field, MarcRecord
@@ -34,15 +34,15 @@ def book():
         if siso:
             fields.append(Field("084", subfields=[("a", siso)]))
         if author:
-            fields.append(Field("100", "1 ", [("a", author), ("4", "aut")]))
-        fields.append(Field("245", "10", [("a", title)]))
+            fields.append(Field("100", indicators="1 ", subfields=[("a", author), ("4", "aut")]))
+        fields.append(Field("245", indicators="10", subfields=[("a", title)]))
         fields.append(Field("260", subfields=[("a", "Antwerpen"), ("b", "Uitgeverij"), ("c", year)]))
         for term in subjects:
-            fields.append(Field("650", " 4", [("a", term), ("9", "vth")]))
+            fields.append(Field("650", indicators=" 4", subfields=[("a", term), ("9", "vth")]))
         if genre:
-            fields.append(Field("650", " 4", [("a", genre), ("9", "vge")]))
+            fields.append(Field("650", indicators=" 4", subfields=[("a", genre), ("9", "vge")]))
         if zizo:
-            fields.append(Field("693", " 2", [("9", zizo), ("a", "Sport"), ("x", "Voetbal")]))
+            fields.append(Field("693", indicators=" 2", subfields=[("9", zizo), ("a", "Sport"), ("x", "Voetbal")]))
         if barcode:
             fields.append(Field("852", subfields=[("a", "Bibliotheek"), ("p", barcode)]))
         return MarcRecord("00000nam a2200000 a 4500", fields, "utf-8")
@@ -50,7 +50,7 @@ def book():
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def write_marc():
     """Write records (MarcRecord or raw bytes) to an ISO 2709 file; returns its path."""
     from catalog_desktop.marc.iso2709 import serialize

@@ -125,7 +125,7 @@ class Catalogue:
 
         with reading(self.engine) as conn:
             data = gather(conn)
-            data["schema_revision"] = ",".join(schema.current_revisions(conn))
+        data["schema_revision"] = ",".join(schema.stamped_revisions(self.engine))
         data["search_index"] = self._index.name
         data["location"] = self.location
         return data

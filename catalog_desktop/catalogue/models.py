@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -97,7 +98,7 @@ class Record(Base):
     genres: Mapped[str | None] = mapped_column(Text)
     work_id: Mapped[int | None] = mapped_column(ForeignKey("work.id"), index=True)
     source_file: Mapped[str | None] = mapped_column(Text)
-    source_offset: Mapped[int | None] = mapped_column(Integer)
+    source_offset: Mapped[int | None] = mapped_column(BigInteger)  # national exports pass 2 GB
     source_position: Mapped[int | None] = mapped_column(Integer)
     # No foreign key: informational, and runs are never deleted.
     import_run_id: Mapped[int | None] = mapped_column(Integer)
@@ -195,7 +196,7 @@ class Quarantine(Base):
     source_file: Mapped[str] = mapped_column(Text)
     source_name: Mapped[str] = mapped_column(String(400))  # file name: survives moving the folder
     source_format: Mapped[str] = mapped_column(String(16))
-    source_offset: Mapped[int] = mapped_column(Integer)
+    source_offset: Mapped[int] = mapped_column(BigInteger)
     position: Mapped[int] = mapped_column(Integer)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     raw_sha1: Mapped[str] = mapped_column(String(40))

@@ -21,7 +21,8 @@ class RecordView(QTabWidget):
         self.show_nothing()
 
     def show_nothing(self) -> None:
-        self.entities_view.setHtml(f"<p><i>{escape(self.tr('Choose a record in the list.'))}</i></p>")
+        hint = self.tr("Choose a record in the list.")
+        self.entities_view.setHtml(f"<p><i>{escape(hint)}</i></p>")
         self.marc_view.setPlainText("")
 
     def show_record(self, record_id: int) -> None:
@@ -43,33 +44,36 @@ class RecordView(QTabWidget):
         ]
         parts.append(_table([(k, v) for k, v in facts if v]))
         if view.work:
-            parts.append(f"<h3>{escape(self.tr('Work'))}</h3><p><b>{escape(view.work.title)}</b>"
-                         f"{(' / ' + escape(view.work.author)) if view.work.author else ''} — "
-                         f"{escape(self.tr('%n edition(s) in the catalogue', '', view.work.editions))}</p>")
-            others = [s for s in view.editions if s.id != stored.id]
-            if others:
-                parts.append("<ul>" + "".join(f"<li>{escape(s.title)} ({escape(s.year or '?')})</li>" for s in others) + "</ul>")
+            heading, count = self.tr("Work"), self.tr("%n edition(s) in the catalogue", "", view.work.editions)
+            author = f" / {escape(view.work.author)}" if view.work.author else ""
+            parts.append(f"<h3>{escape(heading)}</h3><p><b>{escape(view.work.title)}</b>{author} — {escape(count)}</p>")
+            others = [f"{s.title} ({s.year or '?'})" for s in view.editions if s.id != stored.id]
+            parts.append(_bullets(others))
         if e.agents:
-            parts.append(f"<h3>{escape(self.tr('Agents'))}</h3><ul>"
-                         + "".join(f"<li>{escape(a.name)} <i>({escape(a.role)})</i></li>" for a in e.agents) + "</ul>")
+            parts.append(_section(self.tr("Agents"), [f"{a.name} ({a.role})" for a in e.agents]))
         if view.codes:
-            parts.append(f"<h3>{escape(self.tr('Codes'))}</h3>")
             rows = []
             for c in view.codes:
                 label = " &gt; ".join(escape(p) for p in c.path) if c.path else escape(c.label or "")
                 rows.append((c.scheme.upper(), f"<b>{escape(c.code)}</b> {label} <small>[{escape(c.tag)}, {escape(c.source)}]</small>"))
-            parts.append(_table(rows, raw_values=True))
+            heading = self.tr("Codes")
+            parts.append(f"<h3>{escape(heading)}</h3>" + _table(rows, raw_values=True))
         if e.subjects:
-            parts.append(f"<h3>{escape(self.tr('Subjects'))}</h3><ul>"
-                         + "".join(f"<li>{escape(s.term)} <i>({escape(s.kind)})</i></li>" for s in e.subjects) + "</ul>")
+            parts.append(_section(self.tr("Subjects"), [f"{s.term} ({s.kind})" for s in e.subjects]))
         if e.items:
-            parts.append(f"<h3>{escape(self.tr('Items'))}</h3><ul>"
-                         + "".join(f"<li>{escape(' · '.join(x for x in (i.barcode, i.library, i.location, i.call_number) if x))}</li>" for i in e.items)
-                         + "</ul>")
+            items = [" · ".join(x for x in (i.barcode, i.library, i.location, i.call_number) if x) for i in e.items]
+            parts.append(_section(self.tr("Items"), items))
         if stored.warnings:
-            parts.append(f"<h3>{escape(self.tr('Warnings from the import'))}</h3><ul>"
-                         + "".join(f"<li>{escape(w.message)}</li>" for w in stored.warnings) + "</ul>")
+            parts.append(_section(self.tr("Warnings from the import"), [w.message for w in stored.warnings]))
         return "".join(parts)
+
+
+def _bullets(lines) -> str:
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>" if lines else ""
+
+
+def _section(heading: str, lines) -> str:
+    return f"<h3>{escape(heading)}</h3>" + _bullets(lines)
 
 
 def _table(rows, raw_values: bool = False) -> str:

@@ -43,9 +43,9 @@ FORMAT = "iso2709"
 CHUNK_SIZE = 1 << 20
 MAX_RECORD_LENGTH = 99999
 
-# What a leader looks like where one starts: five digits (length), then status, type and
+# What a leader looks like where one starts: five digits (length), a status and a type letter,
 # level, ..., five digits (base address) at 12-16. Tolerant on purpose (bad 10/11 happen).
-_LEADER_AT = re.compile(rb"\d{5}[\x20-\x7e]{7}\d{5}[\x20-\x7e]{7}[0-9A-Za-z]{3}\d{9}")
+_LEADER_AT = re.compile(rb"\d{5}[a-zA-Z ][a-zA-Z][\x20-\x7e]{5}\d{5}[\x20-\x7e]{7}[0-9A-Za-z]{3}\d{9}")
 _WHITESPACE = b" \t\r\n\x00\x1a"
 
 

@@ -9,10 +9,11 @@ prefix. A root that is neither ``collection`` nor ``record`` (an OAI-PMH or SRU 
 is searched for namespaced MARC records; if it has none, :class:`NotMarcError` is raised.
 
 ``raw`` and ``offset`` are the exact bytes of the record element in the file and their byte
-offset: the bytes the parser reads pass through a small tape, and the span of each record
-is found there from its start tag (checked against the line lxml reports) to its end tag.
-Where that fails (a file in UTF-16, a record on the same line as a lookalike tag) ``raw``
-is the element re-serialised by lxml and ``offset`` is -1.
+offset: the bytes the parser reads pass through a small tape that keeps only what follows
+the last record found, and each record's span is found there from its start tag to its end
+tag (cross-checked with the line number lxml reports). Where that fails (a file in UTF-16,
+markup the tape cannot follow) ``raw`` is the element re-serialised by lxml and ``offset``
+is -1.
 
 Broken input, as found in the wild:
 
@@ -22,7 +23,8 @@ Broken input, as found in the wild:
   quarantined (``xml-empty-record``);
 * XML that is not well-formed: the records before the error are read, then the rest of the
   file from the end of the last good record is quarantined as one item
-  (``xml-not-well-formed``, with the parser's line and column).
+  (``xml-not-well-formed``, with the parser's line and column). XML that breaks before its
+  root element is found raises :class:`NotMarcError`.
 
 MARCXML is Unicode, so records are UTF-8 and leader/09 is set to ``a`` on reading.
 
@@ -168,33 +170,63 @@ class _Tape:
         return raw, offset
 
     def _find(self, elem) -> tuple[int, int] | None:
-        start_tag, end_tag = _tag_patterns(elem.prefix or "")
-        buf, want, fed = self._buf, elem.sourceline, self._fed
-        for m in start_tag.finditer(buf, 0, fed):
-            line = self._line + buf.count(b"\n", 0, m.start())
-            if line < want:
-                continue
-            if line > want:
-                return None
-            close = buf.find(b">", m.end(), fed)
-            if close > 0 and buf[close - 1] == 0x2F:  # <record/>
-                return m.start(), close + 1
-            e = end_tag.search(buf, m.end(), fed)
-            if e is None:
-                return None
-            inner = [s.start() for s in start_tag.finditer(buf, m.end(), e.start())]
-            return (inner[-1] if inner else m.start()), e.end()  # inner: a wrapper <record> on this line
-        return None
+        # Records do not nest, so this record's start tag is the next one after the previous
+        # record's end; a wrapper element with the same name (an unprefixed OAI-PMH <record>)
+        # is told apart by taking the innermost start tag. Plain patterns are fast; where a
+        # comment, CDATA or processing instruction is in the way, slower ones skip them.
+        plain, careful = _tag_patterns(elem.prefix or "")
+        found = self._locate(*plain)
+        if found is None or self._buf.find(b"<!", 0, found[1]) >= 0 or self._buf.find(b"<?", 0, found[1]) >= 0:
+            found = self._locate(*careful)
+        if found is None:
+            return None
+        # libxml2's line numbers are exact below 65535 lines: a free cross-check there.
+        want = elem.sourceline or 0
+        if want < 65000 and self._line + self._buf.count(b"\n", 0, found[0]) != want:
+            return None
+        return found
+
+    def _locate(self, start_tag: re.Pattern, end_tag: re.Pattern) -> tuple[int, int] | None:
+        buf, fed = self._buf, self._fed
+        start = _next_tag(start_tag, buf, 0, fed)
+        if start is None or _empty(buf, start):
+            return start
+        end = _next_tag(end_tag, buf, start[1], fed)
+        if end is None:
+            return None
+        while (inner := _next_tag(start_tag, buf, start[1], end[0])) is not None:
+            start = inner
+        return start if _empty(buf, start) else (start[0], end[1])
 
     def rest(self) -> tuple[int, bytes]:
         """(offset, bytes) from the end of the last record found to the end of the file."""
         return self._base, bytes(self._buf) + self._stream.read()
 
 
+_SKIP = rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|"
+
+
 @lru_cache(maxsize=16)
-def _tag_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern]:
+def _tag_patterns(prefix: str) -> tuple[tuple[re.Pattern, re.Pattern], tuple[re.Pattern, re.Pattern]]:
+    """(start, end) tag patterns: plain ones, and careful ones that step over comments and CDATA."""
     qname = re.escape(f"{prefix}:record".lstrip(":").encode())
-    return re.compile(rb"<" + qname + rb"(?=[\s/>])"), re.compile(rb"</" + qname + rb"\s*>")
+    start = rb"(<" + qname + rb"(?:\s[^>]*)?/?>)"
+    end = rb"(</" + qname + rb"\s*>)"
+    plain = re.compile(start), re.compile(end)
+    careful = re.compile(_SKIP + start, re.DOTALL), re.compile(_SKIP + end, re.DOTALL)
+    return plain, careful
+
+
+def _empty(buf, tag: tuple[int, int]) -> bool:
+    return buf[tag[1] - 2 : tag[1]] == b"/>"
+
+
+def _next_tag(pattern: re.Pattern, buf, pos: int, endpos: int) -> tuple[int, int] | None:
+    """(start, end) of the next real tag matching ``pattern`` in buf[pos:endpos], or None."""
+    for m in pattern.finditer(buf, pos, endpos):
+        if m.start(1) >= 0:
+            return m.start(1), m.end(1)
+    return None
 
 
 def _local(tag) -> str:
@@ -244,15 +276,19 @@ def _describe(elem) -> str:
     return f"{text[:60]!r}" if text else "no text"
 
 
+_SHORT_TAG = re.compile(r"\d{1,2}")
+_ANY_TAG = re.compile(r"[0-9A-Za-z]{3}")
+
+
 def _tag(elem, kind: str, n: int, problems: list[Problem]) -> str | None:
     tag = elem.get("tag")
     if tag is None:
         problems.append(Problem("xml-missing-tag", f"{kind} #{n} has no tag and was skipped ({_describe(elem)})"))
         return None
-    if re.fullmatch(r"\d{1,2}", tag):
+    if _SHORT_TAG.fullmatch(tag):
         problems.append(Problem("xml-bad-tag", f"{kind} tag {tag!r} read as {tag.zfill(3)!r}"))
         return tag.zfill(3)
-    if not re.fullmatch(r"[0-9A-Za-z]{3}", tag):
+    if not _ANY_TAG.fullmatch(tag):
         problems.append(Problem("xml-bad-tag", f"{kind} #{n} has tag {tag!r}, which is not 3 letters or digits; skipped ({_describe(elem)})"))
         return None
     return tag
@@ -277,7 +313,7 @@ def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
             continue
         if len(code) != 1:
             problems.append(Problem("xml-bad-subfield-code", f"field {tag}: subfield code {code!r} is not one character; {code[0]!r} was used"))
-        subfields.append((code[0], "".join(child.itertext())))
+        subfields.append((code[0], (child.text or "") if len(child) == 0 else "".join(child.itertext())))
     if not subfields:
         problems.append(Problem("empty-datafield", f"field {tag} has no subfields and was skipped"))
         return None
@@ -299,8 +335,8 @@ def _indicator(elem, name: str, tag: str, problems: list[Problem]) -> str:
 
 _CONTROL_TAG = re.compile(r"00[1-9A-Za-z]")
 _DATA_TAG = re.compile(r"0[1-9A-Z][0-9A-Z]|0[1-9a-z][0-9a-z]|[1-9A-Z][0-9A-Z]{2}|[1-9a-z][0-9a-z]{2}")
-_INDICATOR = re.compile(r"[0-9a-z ]")
-_CODE = re.compile(r"[0-9A-Za-z!\"#$%&'()*+,\-./:;<=>?{}_^`~\[\]\\]")
+_INDICATORS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz ")
+_CODES = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!\"#$%&'()*+,-./:;<=>?{}_^`~[]\\")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DIGITS, _ALNUM = set("0123456789 "), set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -385,12 +421,12 @@ class _Builder:
             if not f.subfields:
                 problems.append(Problem("xml-tag-left-out", f"field {tag} has no subfields and was left out"))
                 continue
-            indicators = "".join(c if _INDICATOR.fullmatch(c) else " " for c in f.indicators.ljust(2)[:2])
+            indicators = "".join(c if c in _INDICATORS else " " for c in f.indicators.ljust(2)[:2])
             if indicators != f.indicators:
                 problems.append(Problem("xml-indicator-adjusted", f"field {tag}: indicators {f.indicators!r} written as {indicators!r}"))
             subfields = []
             for code, value in f.subfields:
-                if not _CODE.fullmatch(code):
+                if code not in _CODES:
                     problems.append(Problem("xml-code-adjusted", f"field {tag}: subfield code {code!r} written as '?'"))
                     code = "?"
                 subfields.append((code, value))

@@ -287,12 +287,14 @@ class Builder:
         if rec.avi:
             data("090", ("a", rec.avi))
         if rec.author:
-            data("100", ("a", rec.author), ("4", rec.rel))
+            # ind1 1: surname first; 0: forename or a name in direct order
+            data("100", ("a", rec.author), ("4", rec.rel), ind1="1" if "," in rec.author else "0")
         title = [("a", rec.title)]
         title += [("b", rec.b)] if rec.b else []
         title += [("n", rec.n)] if rec.n else []
         title += [("c", rec.c)] if rec.c else []
-        data("245", *title, ("h", medium), ind2=nonfiling(rec.title))
+        # ind1 1: a title added entry beside the main entry; 0 when the title is the main entry
+        data("245", *title, ("h", medium), ind1="1" if rec.author else "0", ind2=nonfiling(rec.title))
         if rec.ed:
             data("250", ("a", rec.ed))
         data("260", ("a", place), ("b", publisher), ("c", str(year)))
@@ -319,9 +321,9 @@ class Builder:
             ind2, path = ZIZO[rec.zizo]
             data("693", ("9", rec.zizo), *zip("axyz", path), ind2=ind2)
         if rec.trl:
-            data("700", ("a", rec.trl), ("4", "trl"))
+            data("700", ("a", rec.trl), ("4", "trl"), ind1="1" if "," in rec.trl else "0")
         for name, relator in rec.edt:
-            data("700", ("a", name), ("4", relator))
+            data("700", ("a", name), ("4", relator), ind1="1" if "," in name else "0")
         for library, infix in self.rng.sample(LIBRARIES, self.rng.choice([0, 1, 1, 2, 2, 3])):
             self.barcodes[infix] += 1
             shelf = call_number(rec)

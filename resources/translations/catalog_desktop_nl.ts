@@ -151,54 +151,97 @@
         <translation>MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="24"/>
+        <source>Choose a record in the list.</source>
+        <translation>Kies een record in de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
         <source>Edition</source>
         <translation>Editie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="39"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
         <source>Publisher</source>
         <translation>Uitgever</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
         <source>Literary type</source>
         <translation>Literair type</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
         <source>Audience</source>
         <translation>Doelgroep</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="43"/>
         <source>Series</source>
         <translation>Reeks</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="47"/>
+        <source>Work</source>
+        <translation>Werk</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../catalog_desktop/gui/record_view.py" line="47"/>
+        <source>%n edition(s) in the catalogue</source>
+        <translation>
+            <numerusform>%n editie in de catalogus</numerusform>
+            <numerusform>%n edities in de catalogus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="53"/>
+        <source>Agents</source>
+        <translation>Personen en instanties</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="59"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="62"/>
+        <source>Subjects</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="65"/>
+        <source>Items</source>
+        <translation>Exemplaren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_view.py" line="67"/>
+        <source>Warnings from the import</source>
+        <translation>Waarschuwingen bij het importeren</translation>
     </message>
 </context>
 </TS>

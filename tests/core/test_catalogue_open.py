@@ -38,6 +38,10 @@ def test_open_migrates_an_empty_file_to_head(tmp_path):
     engine.dispose()
 
 
+def test_head_constant_matches_the_migration_scripts():
+    assert schema.HEAD == schema.head_revision()
+
+
 def test_reopening_runs_no_migration(tmp_path):
     path = tmp_path / "cat.sqlite"
     Catalogue.open(path).close()

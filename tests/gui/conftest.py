@@ -1,0 +1,45 @@
+"""GUI tests run offscreen on a copy of the sample catalogue, built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def sample_catalogue_file(tmp_path_factory):
+    from catalog_desktop.catalogue import Catalogue
+    from catalog_desktop.catalogue.sample import fill_sample_catalogue
+
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
+    with Catalogue.open(path) as catalogue:
+        fill_sample_catalogue(catalogue)
+    return path
+
+
+@pytest.fixture
+def sample_catalogue(sample_catalogue_file, tmp_path):
+    """A private copy of the sample catalogue for one test."""
+    from catalog_desktop.catalogue import Catalogue
+
+    copy = tmp_path / "catalogue.sqlite"
+    shutil.copy(sample_catalogue_file, copy)
+    catalogue = Catalogue.open(copy)
+    yield catalogue
+    catalogue.close()
+
+
+@pytest.fixture
+def window(qtbot, qapp, sample_catalogue):
+    from catalog_desktop.gui.app import install_translator
+    from catalog_desktop.gui.main_window import MainWindow
+
+    install_translator(qapp, "nl")
+    win = MainWindow(sample_catalogue)
+    qtbot.addWidget(win)
+    win.show()
+    return win
