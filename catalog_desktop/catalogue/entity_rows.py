@@ -72,20 +72,20 @@ class EntityWriter:
             staged.clear()
 
     def _resolve(self, conn: Connection, table: Table, wanted: dict[str, dict]) -> dict[str, int]:
-        """Ids for keys: from the cache, else one SELECT, else one INSERT ... RETURNING."""
+        """Ids for keys: from the cache, else one SELECT, else one bulk INSERT (and SELECT)."""
         kind = table.name
         known, staged = self._ids[kind], self._staged[kind]
         missing = [k for k in wanted if k not in known and k not in staged]
         lookup = _LOOKUP[kind]
         for i in range(0, len(missing), _CHUNK):
-            staged.update({k: i for k, i in conn.execute(lookup, {"keys": missing[i : i + _CHUNK]})})
+            staged.update({key: kid for key, kid in conn.execute(lookup, {"keys": missing[i : i + _CHUNK]})})
         new = [k for k in missing if k not in staged]
         if new:
             # executemany, then the ids back by key (unique index): cheaper than RETURNING.
             columns = tuple(wanted[new[0]])
             bulk_insert(conn.dialect, table, columns).run(conn, [tuple(wanted[k].values()) for k in new])
             for i in range(0, len(new), _CHUNK):
-                staged.update({k: i for k, i in conn.execute(lookup, {"keys": new[i : i + _CHUNK]})})
+                staged.update({key: kid for key, kid in conn.execute(lookup, {"keys": new[i : i + _CHUNK]})})
         return {k: known.get(k) or staged[k] for k in wanted}
 
     def work_ids(self, conn: Connection, ents: Sequence[RecordEntities]) -> list[int | None]:

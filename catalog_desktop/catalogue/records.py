@@ -63,9 +63,13 @@ class Records:
         return self._stored(row)
 
     def by_control_number(self, control_number: str) -> StoredRecord | None:
-        """The record whose 001 is this number (its identity), or None."""
+        """The record with this 001, or None. Looked up by identity (indexed) first; a record
+        whose 001 was edited keeps its old identity, so then by the 001 column itself."""
+        number = control_number.strip()
         with reading(self._engine) as conn:
-            row = conn.execute(select(_R).where(_R.c.identity == control_number.strip())).first()
+            row = conn.execute(select(_R).where(_R.c.identity == number)).first()
+            if row is None:
+                row = conn.execute(select(_R).where(_R.c.control_number == number).order_by(_R.c.id).limit(1)).first()
         return self._stored(row) if row is not None else None
 
     def _stored(self, r) -> StoredRecord:

@@ -22,9 +22,12 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     catalogue = open_catalogue(args)  # opening migrates to the current schema
     with catalogue:
-        info = {"url": catalogue.url, "schema_revision": catalogue.schema_revision}
+        from catalog_desktop.catalogue import schema
+
+        revision = ",".join(schema.stamped_revisions(catalogue.engine))
+        info = {"location": catalogue.location, "schema_revision": revision, "search": catalogue.search_backend}
     if args.action == "upgrade":
-        print(f"The catalogue at {info['url']} is at schema revision {info['schema_revision']} (current).")
+        print(f"The catalogue at {info['location']} is at schema revision {info['schema_revision']} (current).")
     elif getattr(args, "json", False):
         print_json(info)
     else:

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             with open(args.out, "wb") as out:
                 for q in items:
-                    out.write(_get(catalogue, q.id).raw if not q.raw else q.raw)
+                    out.write(q.raw if q.raw is not None else _get(catalogue, q.id).raw)
         except OSError as exc:
             raise CliError(f"cannot write {args.out}: {exc.strerror}") from None
         print(f"{len(items)} quarantined record(s) written to {args.out}", file=sys.stderr)
@@ -67,10 +67,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _get(catalogue, quarantine_id: int):
-    q = catalogue.quarantine.get(quarantine_id)
-    if q is None:
-        raise CliError(f"no quarantined record #{quarantine_id}")
-    return q
+    from catalog_desktop.catalogue.errors import QuarantineNotFound
+
+    try:
+        return catalogue.quarantine.get(quarantine_id)
+    except QuarantineNotFound:
+        raise CliError(f"no quarantined record #{quarantine_id}") from None
 
 
 def _as_dict(q) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 
 from catalog_desktop.cli.common import add_db_option, open_catalogue, print_json
 
@@ -27,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     with catalogue:
         results = catalogue.search(" ".join(args.query), limit=args.limit)
     if args.json:
-        print_json([dataclasses.asdict(r) for r in results])
+        print_json([r._asdict() for r in results])
         return 0
     if not results:
         print("Nothing found.")

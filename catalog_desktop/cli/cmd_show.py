@@ -23,16 +23,17 @@ def run(args: argparse.Namespace) -> int:
     with catalogue:
         (record_id,) = resolve_record_ids(catalogue, [args.record])
         stored = catalogue.records.get(record_id)
-        entities = catalogue.records.entities(record_id)
-        editions = catalogue.works.editions(stored.work_id) if stored.work_id else []
+        view = catalogue.records.entities(record_id)
     if args.json:
         print_json(
             {
                 "id": stored.id,
                 "marc": str(stored.record),
-                "warnings": [dataclasses.asdict(w) if dataclasses.is_dataclass(w) else w for w in stored.warnings],
-                "entities": dataclasses.asdict(entities),
-                "editions": [e.id if hasattr(e, "id") else e for e in editions],
+                "warnings": [dataclasses.asdict(w) for w in stored.warnings],
+                "entities": dataclasses.asdict(view.entities),
+                "codes": [dataclasses.asdict(c) for c in view.codes],
+                "work": dataclasses.asdict(view.work) if view.work else None,
+                "editions": [e._asdict() for e in view.editions],
             }
         )
         return 0
@@ -40,12 +41,13 @@ def run(args: argparse.Namespace) -> int:
     if args.marc_only:
         return 0
     print()
-    for line in describe_entities(entities, editions, stored):
+    for line in describe_entities(view, stored):
         print(line)
     return 0
 
 
-def describe_entities(e, editions, stored) -> list[str]:
+def describe_entities(view, stored) -> list[str]:
+    e, editions = view.entities, view.editions
     lines = ["Manifestation", f"  title:        {e.title}" + (f" : {e.subtitle}" if e.subtitle else "")]
     for label, value in (
         ("responsibility", e.responsibility),
@@ -63,16 +65,17 @@ def describe_entities(e, editions, stored) -> list[str]:
         if value:
             lines.append(f"  {label + ':':14}{value}")
     lines.append("Work")
-    lines.append(f"  {e.work_title}" + (f" / {e.work_author}" if e.work_author else "") + f"  [{len(editions)} edition(s) in the catalogue]")
+    title, author = (view.work.title, view.work.author) if view.work else (e.work_title, e.work_author)
+    lines.append(f"  {title}" + (f" / {author}" if author else "") + f"  [{len(editions)} edition(s) in the catalogue]")
     for edition in editions:
-        if getattr(edition, "id", None) != stored.id:
+        if edition.id != stored.id:
             lines.append(f"    - #{edition.id} {edition.title} ({edition.year or '?'})")
     if e.agents:
         lines.append("Agents")
         lines += [f"  {a.name} ({a.role}{', main entry' if a.main else ''}) [{a.tag}]" for a in e.agents]
-    if e.codes:
+    if view.codes:
         lines.append("Codes")
-        for c in e.codes:
+        for c in view.codes:
             label = f"  {c.label}" if c.label and c.label != c.code else ""
             path = f"  ({' > '.join(c.path)})" if c.path else ""
             lines.append(f"  {c.scheme:8} {c.code}{label}{path}  [{c.tag}, {c.source}]")
@@ -87,5 +90,5 @@ def describe_entities(e, editions, stored) -> list[str]:
         lines += ["  " + " ".join(f"${c} {v}" for c, v in label) for label in e.labels]
     if stored.warnings:
         lines.append("Warnings from import")
-        lines += [f"  {w.code if hasattr(w, 'code') else w['code']}: {w.message if hasattr(w, 'message') else w['message']}" for w in stored.warnings]
+        lines += [f"  {w.code}: {w.message}" for w in stored.warnings]
     return lines

@@ -186,7 +186,8 @@ def _ansel() -> dict[int, tuple[str, bool]]:
 def _character(name: str) -> tuple[str, bool] | None:
     """(character, is a MARC-8 combining mark) for a mnemonic's name, or None if unknown."""
     if name.startswith("U+"):
-        return chr(int(name[2:], 16)), False
+        code = int(name[2:], 16)
+        return None if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else (chr(code), False)
     byte = MNEMONICS.get(name)
     if byte is None and len(name) == 2:
         try:

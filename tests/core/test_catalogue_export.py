@@ -106,3 +106,13 @@ def test_update_refuses_a_stale_version_and_unknown_records(catalogue, book, wri
     with pytest.raises(RecordNotFound, match="no record 77"):
         catalogue.records.update(77, book("a", "Vier"), who="x")
     assert len(catalogue.history.versions(stored.id)) == 1  # the refused updates left no trace
+
+
+def test_an_edited_001_is_still_found_and_reimport_matches_the_old_one(catalogue, book, write_marc, tmp_path):
+    path = write_marc(tmp_path / "in.mrc", [book("old-1", "Een")])
+    catalogue.import_files([path])
+    stored = catalogue.records.by_control_number("old-1")
+    catalogue.records.update(stored.id, book("new-1", "Een"), who="x")
+    assert catalogue.records.by_control_number("new-1").id == stored.id
+    assert catalogue.import_files([path]).unchanged == 1  # matched by its identity, not a new record
+    assert catalogue.records.count() == 1
