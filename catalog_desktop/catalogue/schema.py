@@ -83,3 +83,20 @@ def stamp(engine: Engine, revision: str) -> None:
         conn.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))
         conn.execute(text("DELETE FROM alembic_version"))
         conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:rev)"), {"rev": revision})
+
+
+def new_revision(message: str, rev_id: str, url: str = "sqlite://") -> None:
+    """For developers: write a migration script for the difference between models.py and head.
+
+    ``python -c "from catalog_desktop.catalogue.schema import new_revision; new_revision('add x', '0002')"``
+    then review the script and set :data:`HEAD` to the new id.
+    """
+    from alembic import command
+
+    from catalog_desktop.catalogue.db import create_catalogue_engine
+
+    engine = create_catalogue_engine(url)
+    upgrade(engine, url)
+    with writing(engine) as conn:
+        command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=rev_id)
+    engine.dispose()

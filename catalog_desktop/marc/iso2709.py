@@ -234,6 +234,17 @@ def _parse_directory(directory: bytes, problems: list[Problem]) -> list[tuple[st
     once the five digits overflow; those entries are 13 bytes long, and are read as such
     when the sequence of starting positions shows it.
     """
+    if len(directory) % 12 == 0:
+        try:  # the common case: well-formed entries, in one comprehension
+            entries = [
+                (directory[i : i + 3].decode("ascii"), int(directory[i + 3 : i + 7]), int(directory[i + 7 : i + 12]))
+                for i in range(0, len(directory), 12)
+            ]
+        except (ValueError, UnicodeDecodeError):
+            pass
+        else:
+            if all(tag.isalnum() for tag, _, _ in entries):
+                return entries
     entries = []
     pos, expected, widened = 0, 0, False
     while pos + 12 <= len(directory):
@@ -280,7 +291,7 @@ def _chunks_by_offsets(data, entries):
     chunks = []
     terminator = b"\x1e" if isinstance(data, bytes) else "\x1e"
     for _tag, length, start in entries:
-        if length is None or start is None or length < 1 or start + length > len(data):
+        if length is None or start is None or length < 1 or start < 0 or start + length > len(data):
             return None
         if data[start + length - 1 : start + length] != terminator:
             return None
@@ -333,6 +344,35 @@ def _decode(data: bytes, encoding: str, tag: str, problems: list[Problem]) -> st
 
 
 def _parse_field(tag: str, chunk: bytes, encoding: str, problems: list[Problem]) -> Field:
+    text = _decode_whole(chunk, encoding)
+    if text is None:  # non-ASCII MARC-8 or invalid UTF-8: decode piece by piece, reporting
+        return _parse_field_carefully(tag, chunk, encoding, problems)
+    if tag[0] == "0" and tag[1] == "0" and tag.isdigit():
+        return Field(tag, text, "  ", [], chunk)
+    parts = text.split("\x1f")
+    head = parts[0]
+    if len(head) != 2:
+        problems.append(Problem("indicators", f"field {tag} has {len(head)} indicator characters instead of 2"))
+        head = head[:2].ljust(2)
+    subfields = [(part[0], part[1:]) for part in parts[1:] if part]
+    if len(subfields) != len(parts) - 1:
+        problems.append(Problem("empty-subfield", f"field {tag} has an empty subfield"))
+    return Field(tag, None, head, subfields, chunk)
+
+
+def _decode_whole(chunk: bytes, encoding: str) -> str | None:
+    """The whole field decoded in one go: the common, fast case."""
+    if encoding == UTF8:
+        try:
+            return chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if chunk.isascii() and 0x1B not in chunk:
+        return chunk.decode("ascii")
+    return None
+
+
+def _parse_field_carefully(tag: str, chunk: bytes, encoding: str, problems: list[Problem]) -> Field:
     if is_control_tag(tag):
         return Field(tag, data=_decode(chunk, encoding, tag, problems), raw=chunk)
     parts = chunk.split(b"\x1f")

@@ -20,11 +20,28 @@ def export_bytes(cat, **kw) -> bytes:
     return out.getvalue()
 
 
+def data_reversed(raw: bytes) -> bytes:
+    """The same record with its field data stored in reverse order (valid, but not how we
+    would write it): only an export of the stored bytes reproduces it."""
+    base = int(raw[12:17])
+    entries = [raw[i : i + 12] for i in range(24, base - 1, 12)]
+    fields = raw[base:-1].split(b"\x1e")[:-1]
+    body, starts = b"", {}
+    for i in reversed(range(len(fields))):
+        starts[i] = len(body)
+        body += fields[i] + b"\x1e"
+    directory = b"".join(e[:3] + b"%04d%05d" % (len(fields[i]) + 1, starts[i]) for i, e in enumerate(entries))
+    return raw[:24] + directory + b"\x1e" + body + b"\x1d"
+
+
 def test_iso2709_export_is_byte_identical_to_the_input(catalogue, book, write_marc, tmp_path):
     recs = [book(f"x{i}", f"Titel {i} – één", author="Ëlsschot, Willem") for i in range(CHUNK + 7)]
     marc8 = book("m8", "Cafe")
     marc8.encoding = MARC8
     recs.append(marc8)
+    quirky = data_reversed(serialize(book("q1", "Omgekeerd")))
+    assert quirky != serialize(parse_record(quirky)[0]) and not parse_record(quirky)[1]
+    recs.append(quirky)
     path = write_marc(tmp_path / "in.mrc", recs)
     catalogue.import_files([path])
     assert export_bytes(catalogue) == path.read_bytes()
