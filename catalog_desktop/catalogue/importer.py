@@ -11,13 +11,11 @@ work/agent ids cached across batches (see :mod:`entity_rows`).
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -25,7 +23,6 @@ from sqlalchemy import Engine, bindparam, select, update
 
 from catalog_desktop.catalogue.changes import current_user, utcnow
 from catalog_desktop.catalogue.db import writing
-from catalog_desktop.catalogue.entities import RecordEntities
 from catalog_desktop.catalogue.bulk import bulk_insert
 from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
 from catalog_desktop.catalogue.models import Record
@@ -33,12 +30,13 @@ from catalog_desktop.catalogue.quarantine import store_quarantined
 from catalog_desktop.catalogue.runs import finish_run, start_run
 from catalog_desktop.catalogue.search import SearchIndex
 from catalog_desktop.catalogue.summaries import FileSummary, ImportSummary
-from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadRecord, read_marc
+from catalog_desktop.catalogue.preparing import Prepared, ReaderFailed, prepared_items
+from catalog_desktop.marc.reading import QuarantinedRecord
 
 Progress = Callable[[int, int, str], None]
+_FAILURE_WORDS = {"not-marc": "not MARC", "os-error": "cannot read", "failed": "failed"}
 BATCH_SIZE = 500
 _RECORD = Record.__table__
-_MAX_IDENTITY = 200
 # Statements built once; "expanding" IN parameters keep them cacheable whatever the batch.
 _EXISTING = select(
     _RECORD.c.id, _RECORD.c.identity, _RECORD.c.raw, _RECORD.c.marc, _RECORD.c.version, _RECORD.c.warnings, _RECORD.c.edited
@@ -49,22 +47,6 @@ RECORD_COLUMNS = (
     "work_id", "source_file", "source_offset", "source_position", "import_run_id", "imported_at", "updated_at",
     "edited", "version", "profile_name", "profile_hash",
 )
-
-
-@dataclass(slots=True)
-class _Pending:
-    read: ReadRecord
-    identity: str
-    marc: bytes | None = None
-    entities: RecordEntities | None = None
-    warnings: list[Problem] = field(default_factory=list)
-
-
-def identity_of(control_number: str | None, raw: bytes) -> str:
-    """What a re-import matches on: the 001, or the record's bytes when it has none."""
-    if control_number and len(control_number) <= _MAX_IDENTITY:
-        return control_number
-    return "sha1:" + hashlib.sha1(raw).hexdigest()
 
 
 @contextmanager
@@ -113,7 +95,6 @@ class Importer:
         self.profile_name = getattr(profile, "name", None)
         self.profile_hash = getattr(profile, "hash", None)
         self.run_id: int | None = None
-        self.derive_seconds = 0.0  # entities (and re-encoding repaired records)
         self.store_seconds = 0.0  # everything the database side of a batch costs
 
     def run(self, paths: Sequence, progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportSummary:
@@ -138,20 +119,21 @@ class Importer:
             # Also on Ctrl-C / errors: the run row says how far it got (committed batches stay).
             finish_run(self.engine, self.run_id, status, [s.as_dict() for s in summaries])
         seconds = time.perf_counter() - started
-        timings = {"read": seconds - self.derive_seconds - self.store_seconds,
-                   "derive": self.derive_seconds, "store": self.store_seconds}
+        # "read" = waiting for prepared records (reading and deriving, perhaps in a second process).
+        timings = {"read": seconds - self.store_seconds, "store": self.store_seconds}
         return ImportSummary(tuple(summaries), self.run_id, status, seconds, timings)
 
     # --- one file ----------------------------------------------------------------------
 
     def _import_file(self, path: Path, base: int, total: int, progress, cancel) -> FileSummary:
-        counts = {"imported": 0, "updated": 0, "unchanged": 0, "quarantined": 0}
         fmt: str | None = None
-        pending: list[_Pending] = []
+        pending: list[Prepared] = []
         quarantined: list[QuarantinedRecord] = []
         keys: set[str] = set()
         error: str | None = None
         position = 0
+
+        counts = {"imported": 0, "updated": 0, "unchanged": 0, "quarantined": 0}
 
         def flush() -> None:
             if pending or quarantined:
@@ -161,7 +143,7 @@ class Importer:
                 if progress is not None:
                     progress(base + position, total, f"{path.name}: {sum(counts.values()):,} records")
 
-        items = read_marc(path)
+        items = prepared_items(path, self.profile)
         try:
             while True:
                 # Only the reader's errors are the file's; a storage error stops the run (below).
@@ -169,46 +151,35 @@ class Importer:
                     item = next(items)
                 except StopIteration:
                     break
-                except NotMarcError as exc:
-                    error = f"not MARC: {exc.reason}"
-                    break
-                except OSError as exc:
-                    error = f"cannot read: {exc.strerror or exc}"
-                    break
-                except ImportError:
-                    raise  # a broken installation, not a broken file
-                except Exception as exc:  # a reader bug on one file must not stop a hundred-file import
-                    error = f"failed: {type(exc).__name__}: {exc}"
+                except ReaderFailed as exc:
+                    error = f"{_FAILURE_WORDS.get(exc.kind, 'failed')}: {exc}"
                     break
                 fmt = fmt or item.source_format
                 position = item.offset + len(item.raw)
                 if isinstance(item, QuarantinedRecord):
                     quarantined.append(item)
                 else:
-                    identity = identity_of(item.record.control_number, item.raw)
-                    if identity in keys:  # the same record twice in one batch: store the first first
+                    if item.identity in keys:  # the same record twice in one batch: store the first first
                         flush()
-                    keys.add(identity)
-                    pending.append(_Pending(item, identity))
+                    keys.add(item.identity)
+                    pending.append(item)
                 if len(pending) + len(quarantined) >= BATCH_SIZE:
                     flush()
                 if cancel is not None and cancel.is_set():
                     break
+            flush()  # what was read before a cancel or a reader error is whole: keep it
         finally:
             items.close()  # closes the file now, also after a cancel or an error
-        flush()  # what was read before a cancel or a reader error is whole: keep it
         return FileSummary(str(path), fmt, sum(counts.values()), error=error, **counts)
 
     # --- one batch ---------------------------------------------------------------------
 
-    def _store(self, path: Path, pending: list[_Pending], quarantined: list[QuarantinedRecord]) -> dict[str, int]:
+    def _store(self, path: Path, pending: list[Prepared], quarantined: list[QuarantinedRecord]) -> dict[str, int]:
         started = time.perf_counter()
-        derived = self.derive_seconds
         try:
             return self._store_locked(path, pending, quarantined)
         finally:
-            # Batch time minus deriving = the store's share (lock wait included, honestly).
-            self.store_seconds += time.perf_counter() - started - (self.derive_seconds - derived)
+            self.store_seconds += time.perf_counter() - started  # lock wait included, honestly
 
     def _store_locked(self, path, pending, quarantined) -> dict[str, int]:
         with self.lock:
@@ -223,16 +194,12 @@ class Importer:
             self.writer.committed()
         return result
 
-    def _store_batch(self, conn, path: Path, pending: list[_Pending]) -> dict[str, int]:
+    def _store_batch(self, conn, path: Path, pending: list[Prepared]) -> dict[str, int]:
         if not pending:
             return {}
         existing = {row.identity: row for row in conn.execute(_EXISTING, {"keys": [p.identity for p in pending]})}
         new = [p for p in pending if p.identity not in existing]
-        changed = [p for p in pending if p.identity in existing and existing[p.identity].raw != p.read.raw]
-        started = time.perf_counter()
-        for p in new + changed:
-            self._prepare(p)
-        self.derive_seconds += time.perf_counter() - started
+        changed = [p for p in pending if p.identity in existing and existing[p.identity].raw != p.raw]
         now = utcnow()
         work_ids = self.writer.work_ids(conn, [p.entities for p in new + changed])
         rows = [self._row(p, w, path, now) for p, w in zip(new + changed, work_ids)]
@@ -245,7 +212,7 @@ class Importer:
         if changed:
             updates = [dict(zip(RECORD_COLUMNS, row)) for row in rows[len(new):]]
             ids.update(self._replace(conn, [existing[p.identity] for p in changed], updates, now))
-        self.writer.write(conn, [(ids[p.identity], p.entities, p.read.record.control_number) for p in new + changed])
+        self.writer.write(conn, [(ids[p.identity], p.entities, p.control_number) for p in new + changed])
         return {"imported": len(new), "updated": len(changed), "unchanged": len(pending) - len(new) - len(changed)}
 
     def _replace(self, conn, olds, rows, now) -> dict[str, int]:
@@ -265,33 +232,12 @@ class Importer:
         self.writer.clear(conn, [o.id for o in olds])
         return {row["identity"]: row["old_id"] for row in rows}
 
-    def _prepare(self, p: _Pending) -> None:
-        """Derive entities and the current bytes (only for records that will be written)."""
-        from catalog_desktop.catalogue.derive import derive_entities
-        from catalog_desktop.marc.iso2709 import RecordError, serialize
-
-        read = p.read
-        p.warnings = list(read.warnings)
-        try:
-            p.entities = derive_entities(read.record, self.profile)
-        except Exception as exc:  # a mapping bug must not lose the record: keep it, say so
-            p.entities = RecordEntities(control_number=read.record.control_number, title="")
-            p.warnings.append(Problem("entities-failed", f"could not derive entities: {exc}"))
-        # A clean ISO 2709 record is its own current form; anything else is stored re-encoded.
-        if read.source_format != "iso2709" or read.warnings:
-            try:
-                marc = serialize(read.record)
-                p.marc = None if marc == read.raw else marc
-            except RecordError as exc:
-                p.warnings.append(Problem(exc.problem.code, f"cannot be written as ISO 2709: {exc}"))
-
-    def _row(self, p: _Pending, work_id, path: Path, now) -> tuple:
+    def _row(self, p: Prepared, work_id, path: Path, now) -> tuple:
         """The ``record`` row, in :data:`RECORD_COLUMNS` order."""
-        read, ent = p.read, p.entities
-        assert ent is not None
+        ent = p.entities
         warnings = json.dumps([{"code": w.code, "message": w.message} for w in p.warnings], ensure_ascii=False) if p.warnings else None
         return (
-            p.identity, read.record.control_number, read.source_format, read.record.encoding, read.raw, p.marc,
-            warnings, *record_values(ent), work_id, str(path), read.offset, read.position,
+            p.identity, p.control_number, p.source_format, p.encoding, p.raw, p.marc,
+            warnings, *record_values(ent), work_id, str(path), p.offset, p.position,
             self.run_id, now, now, False, 1, self.profile_name, self.profile_hash,
         )

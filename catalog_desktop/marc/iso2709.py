@@ -214,6 +214,8 @@ _LEADER_DEFAULTS = {9: " ", 10: "2", 11: "2", 20: "4", 21: "5", 22: "0", 23: "0"
 
 
 def _repair_leader(leader_bytes: bytes, problems: list[Problem]) -> str:
+    if leader_bytes.isascii() and min(leader_bytes) >= 0x20 and max(leader_bytes) < 0x7F:
+        return leader_bytes.decode("ascii")  # the common case
     chars = []
     bad = []
     for i, b in enumerate(leader_bytes):
@@ -243,7 +245,7 @@ def _parse_directory(directory: bytes, problems: list[Problem]) -> list[tuple[st
         except (ValueError, UnicodeDecodeError):
             pass
         else:
-            if all(tag.isalnum() for tag, _, _ in entries):
+            if "".join(tag for tag, _, _ in entries).isalnum():
                 return entries
     entries = []
     pos, expected, widened = 0, 0, False

@@ -94,8 +94,6 @@ def read_marc(
     source: Union[str, os.PathLike, BinaryIO], fmt: str | None = None
 ) -> Iterator[ReadItem]:
     """Read every record of a file (a path or a binary stream), detecting its format from content."""
-    from catalog_desktop.marc.detect import detect_format
-
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         with open(path, "rb") as stream:

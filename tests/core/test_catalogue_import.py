@@ -9,7 +9,6 @@ import pytest
 
 from catalog_desktop.catalogue import importer
 from catalog_desktop.marc.iso2709 import serialize
-from catalog_desktop.marc.record import Field
 
 GARBAGE = b"00040nam a2200025   4500garbage-no-terminators\x1d"  # quarantined: no directory
 
