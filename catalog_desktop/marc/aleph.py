@@ -23,6 +23,7 @@ from typing import BinaryIO, Iterator
 
 from catalog_desktop.marc.mrk import DEFAULT_LEADER, fit_leader
 from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord
+from catalog_desktop.marc.charset import decode_utf8
 from catalog_desktop.marc.record import UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "aleph"
@@ -77,11 +78,9 @@ def _parse(sysno: str, lines: list[bytes], first_line: int, problems: list[Probl
     leader: str | None = None
     fields: list[Field] = []
     for number, raw_line in enumerate(lines, first_line):
-        try:
-            line = raw_line.decode("utf-8")
-        except UnicodeDecodeError:
-            line = raw_line.decode("cp1252", errors="replace")
-            problems.append(Problem("aleph-not-utf8", f"line {number} is not valid UTF-8; read as Windows-1252"))
+        line, not_utf8 = decode_utf8(raw_line)
+        if not_utf8:
+            problems.append(Problem("aleph-not-utf8", f"line {number} is not valid UTF-8; its odd bytes were read as Windows-1252"))
         line = line.rstrip("\r\n")
         m = _LINE.fullmatch(line)
         if not m:

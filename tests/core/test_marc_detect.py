@@ -10,14 +10,9 @@ import pytest
 from catalog_desktop.marc.detect import detect_format
 from catalog_desktop.marc.reading import NotMarcError, ReadRecord, read_marc
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-MARC = DATA / "marc"
+from shared_data import MARC, need_data
 
 
-def need_data() -> Path:
-    if not MARC.is_dir():
-        pytest.fail(f"the shared MARC fixtures are missing: expected them in {MARC}")
-    return MARC
 
 
 def all_files() -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pymarc
 import pytest
@@ -15,14 +14,9 @@ from catalog_desktop.marc.marcxml import read_marcxml, write_marcxml
 from catalog_desktop.marc.reading import NotMarcError, QuarantinedRecord, ReadRecord
 from catalog_desktop.marc.record import MarcRecord
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-MARC = DATA / "marc"
+from shared_data import DATA, MARC, need_data
 
 
-def need_data() -> Path:
-    if not MARC.is_dir():
-        pytest.fail(f"the shared MARC fixtures are missing: expected them in {MARC}")
-    return MARC
 
 
 def files(pattern: str) -> list:

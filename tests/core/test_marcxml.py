@@ -25,8 +25,7 @@ from catalog_desktop.marc.mrk import read_mrk
 from catalog_desktop.marc.reading import NotMarcError, QuarantinedRecord, ReadRecord
 from catalog_desktop.marc.record import Field, MarcRecord, build_record
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-MARC = DATA / "marc"
+from shared_data import DATA, MARC
 XSD = DATA / "schemas" / "MARC21slim.xsd"
 
 

@@ -12,14 +12,9 @@ from catalog_desktop.marc.mrk import DEFAULT_LEADER, read_mrk
 from catalog_desktop.marc.reading import QuarantinedRecord, ReadRecord
 from catalog_desktop.marc.record import MARC8, UTF8, MarcRecord
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-MARC = DATA / "marc"
+from shared_data import need_data
 
 
-def need_data() -> Path:
-    if not MARC.is_dir():
-        pytest.fail(f"the shared MARC fixtures are missing: expected them in {MARC}")
-    return MARC
 
 
 def read(source) -> list:
