@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 def child(kind: str, path: str, db: str) -> None:
     """Run one measurement in this process and print seconds, records and peak RSS as JSON."""
+    phases: dict[str, int] = {}
     start = time.perf_counter()
     if kind == "pymarc-iso2709":
         import pymarc
@@ -55,6 +56,7 @@ def child(kind: str, path: str, db: str) -> None:
         with Catalogue.open(db) as catalogue:
             summary = catalogue.import_files([path])
         records = sum(f.found for f in summary.files)
+        phases = {part: round(summary.per_record_us(part)) for part in summary.timings}
         failed = [f.error for f in summary.files if f.error]
         if failed:
             raise SystemExit(f"import failed: {failed}")
@@ -62,7 +64,7 @@ def child(kind: str, path: str, db: str) -> None:
         raise SystemExit(f"unknown measurement {kind}")
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"kind": kind, "seconds": seconds, "records": records, "peak_mb": peak_mb}))
+    print(json.dumps({"kind": kind, "seconds": seconds, "records": records, "peak_mb": peak_mb, "us_per_record": phases}))
 
 
 def measure(kind: str, path: Path, workdir: Path) -> dict:
@@ -113,6 +115,10 @@ def main() -> None:
             print(f"{fmt:9} {base_rate:>10,.0f} r/s {rate:>11,.0f} r/s {ratio:>7.2f} {'>=0.60':>7}  "
                   f"{ours_small['peak_mb']:>16.0f} {ours['peak_mb']:>18.0f}  "
                   f"{reader['records'] / reader['seconds']:>12,.0f} r/s")
+        print()
+        for fmt, _base, _reader, ours, _small in rows:
+            split = ", ".join(f"{part} {us} us" for part, us in ours["us_per_record"].items())
+            print(f"{fmt}: import time per record: {split} (read = reading, parsing and deriving entities)")
         print()
         print("targets met" if ok else "TARGETS NOT MET")
 

@@ -14,9 +14,10 @@ def test_import_benchmark_prints_side_by_side_figures():
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    rows = {line.split()[0]: line.split() for line in lines if line.startswith(("iso2709", "marcxml"))}
+    rows = {line.split()[0]: line.split() for line in lines if line.startswith(("iso2709 ", "marcxml "))}
     assert set(rows) == {"iso2709", "marcxml"}
     for cells in rows.values():
         assert float(cells[1].replace(",", "")) > 0 and float(cells[3].replace(",", "")) > 0  # both rates measured
         assert float(cells[5]) > 0  # the ratio
+    assert any(line.startswith("iso2709: import time per record: read") for line in lines)
     assert lines[-1] in ("targets met", "TARGETS NOT MET")
