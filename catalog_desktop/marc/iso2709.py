@@ -42,6 +42,7 @@ SD = 0x1F  # subfield delimiter
 FORMAT = "iso2709"
 CHUNK_SIZE = 1 << 20
 MAX_RECORD_LENGTH = 99999
+MAX_SCAN = 16 * CHUNK_SIZE  # how far to look for an end-of-record mark before giving up on it
 
 # What a leader looks like where one starts: five digits (length), a status and a type letter,
 # level, ..., five digits (base address) at 12-16. Tolerant on purpose (bad 10/11 happen).
@@ -119,14 +120,23 @@ def _frame_records(stream: BinaryIO) -> Iterator[tuple[int, bytes, list[Problem]
             start = 0
 
         end = buf.find(RT, start)
-        while end < 0 and not eof:
+        while end < 0 and not eof and len(buf) - start < MAX_SCAN:
             fill(len(buf))
             end = buf.find(RT, start)
 
         problems: list[Problem] = []
         declared = _declared_length(buf, start)
         if end < 0:
-            # No end-of-record mark before the end of the file.
+            # No end-of-record mark in reach: the record ends where the next leader begins,
+            # or it is the last record of the file.
+            cut = _next_leader_at(buf, start, declared)
+            if cut is None and not eof:
+                cut = len(buf)  # megabytes without a record boundary: take them as one item
+            if cut is not None:
+                problems.append(Problem("missing-end-of-record", f"no end-of-record mark (0x1D) after {cut - start} bytes"))
+                yield base + start, bytes(buf[start:cut]), problems
+                start = cut
+                continue
             chunk = bytes(buf[start:])
             if declared is not None and declared > len(chunk) + 1:
                 problems.append(
@@ -145,6 +155,18 @@ def _frame_records(stream: BinaryIO) -> Iterator[tuple[int, bytes, list[Problem]
         start = chunk_end
 
 
+def _next_leader_at(buf, start: int, declared: int | None, before: int | None = None) -> int | None:
+    """Where the next record begins, if a leader stands where this one's length says it ends
+    (or one byte earlier: a length that counted the missing end-of-record mark)."""
+    if declared is None:
+        return None
+    limit = len(buf) if before is None else before
+    for cut in (start + declared, start + declared - 1):
+        if LEADER_LENGTH < cut - start and cut < limit and _looks_like_leader(buf, cut):
+            return cut
+    return None
+
+
 def _declared_length(buf: bytearray, start: int) -> int | None:
     digits = bytes(buf[start : start + 5])
     return int(digits) if len(digits) == 5 and digits.isdigit() else None
@@ -156,9 +178,9 @@ def _reconcile_length(buf, start, chunk_end, declared, fill):
     if declared < found:
         # Either the end-of-record mark is missing and the next record starts inside this
         # chunk, or the leader counted characters rather than bytes (multi-byte UTF-8).
-        for cut in (start + declared, start + declared - 1):
-            if LEADER_LENGTH < cut - start < found and _looks_like_leader(buf, cut):
-                return cut, [Problem("missing-end-of-record", f"no end-of-record mark after {cut - start} bytes; the next record starts there")]
+        cut = _next_leader_at(buf, start, declared, before=chunk_end)
+        if cut is not None:
+            return cut, [Problem("missing-end-of-record", f"no end-of-record mark after {cut - start} bytes; the next record starts there")]
         return chunk_end, [Problem("leader-length", f"the leader gives a length of {declared} bytes but the record has {found} (length counted in characters?); read up to its end-of-record mark")]
     # declared > found: an end-of-record byte inside the data, or a truncated/short record.
     if declared <= MAX_RECORD_LENGTH and fill(start + declared):

@@ -197,3 +197,16 @@ def test_unordered_directory_is_read_in_directory_order_and_written_in_order():
     reparsed, problems = parse_record(serialize(item.record))
     assert not problems
     assert [str(f) for f in reparsed.fields] == [str(f) for f in item.record.fields]
+
+
+def test_records_without_any_end_of_record_mark_are_split_at_each_leader():
+    records = [
+        serialize(build_record("00000nam a2200000 a 4500", [("001", str(n)), ("245", "10", [("a", f"Titel {n}")])]))
+        for n in range(5)
+    ]
+    data = b"".join(r[:-1] for r in records)  # an exporter that drops every 0x1D
+    read, quarantined = split(list(read_iso2709(io.BytesIO(data))))
+    assert not quarantined
+    assert [r.record.control_number for r in read] == ["0", "1", "2", "3", "4"]
+    assert all(r.warnings[0].code == "missing-end-of-record" for r in read)
+    assert [r.record.first("245").first("a") for r in read] == [f"Titel {n}" for n in range(5)]
