@@ -61,20 +61,32 @@ def looks_like_utf8(data: bytes) -> bool:
     return True
 
 
-def decode_marc8(data: bytes) -> tuple[str, str | None]:
-    """Decode MARC-8 to NFC Unicode; returns the text and a problem description or None."""
-    if data.isascii() and ESC not in data:
-        return data.decode("ascii"), None
+def translate_marc8(data: bytes) -> tuple[str, bool]:
+    """pymarc's MARC-8 conversion, its stderr chatter kept quiet.
+
+    Returns the text and whether pymarc complained; raises ValueError when the bytes
+    (typically a broken escape sequence) cannot be converted at all.
+    """
     converter = MARC8ToUnicode(quiet=True)
     noise = io.StringIO()
     try:
         with contextlib.redirect_stderr(noise):
             text = converter.translate(data)
     except Exception as exc:  # pymarc raises IndexError/TypeError/KeyError on broken escapes
-        text = data.decode("cp1252", errors="replace")
-        return text, f"MARC-8 could not be decoded ({type(exc).__name__}); read as Windows-1252"
+        raise ValueError(f"MARC-8 could not be decoded ({type(exc).__name__})") from exc
+    return text, bool(noise.getvalue().strip())
+
+
+def decode_marc8(data: bytes) -> tuple[str, str | None]:
+    """Decode MARC-8 to NFC Unicode; returns the text and a problem description or None."""
+    if data.isascii() and ESC not in data:
+        return data.decode("ascii"), None
+    try:
+        text, complained = translate_marc8(data)
+    except ValueError as exc:
+        return data.decode("cp1252", errors="replace"), f"{exc}; read as Windows-1252"
     problem = None
-    if noise.getvalue().strip() or "\ufffd" in text:
+    if complained or "\ufffd" in text:
         problem = "MARC-8 text holds bytes without a character in the declared set"
     return unicodedata.normalize("NFC", text), problem
 

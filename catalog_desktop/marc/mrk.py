@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import BinaryIO, Iterator
 
 from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord
-from catalog_desktop.marc.charset import decode_utf8
+from catalog_desktop.marc.charset import decode_utf8, translate_marc8
 from catalog_desktop.marc.record import LEADER_LENGTH, MARC8, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "mrk"
@@ -239,8 +239,6 @@ def _decode(value: str, tag: str, problems: list[Problem]) -> str:
 
 def _decode_marc8(value: str) -> str | None:
     """A value with character set escapes, as MARC-8 bytes through pymarc's converter."""
-    from pymarc.marc8 import MARC8ToUnicode
-
     data = bytearray()
     pos = 0
     for m in [*_MNEMONIC.finditer(value), None]:
@@ -259,6 +257,6 @@ def _decode_marc8(value: str) -> str | None:
             return None
         data.append(byte)
     try:
-        return MARC8ToUnicode(quiet=True).translate(bytes(data))
-    except Exception:  # pymarc raises several types on broken escapes
+        return translate_marc8(bytes(data))[0]
+    except ValueError:
         return None
