@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.mrk import DEFAULT_LEADER, fit_leader
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
 from catalog_desktop.marc.charset import decode_utf8
-from catalog_desktop.marc.record import UTF8, Field, MarcRecord, is_control_tag
+from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "aleph"
 _LINE = re.compile(r"(\d{9}) ([0-9A-Za-z]{3})(.)(.) L ?(.*)", re.DOTALL)

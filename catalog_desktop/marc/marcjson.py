@@ -28,9 +28,8 @@ import json
 import re
 from typing import Any, BinaryIO, Iterator
 
-from catalog_desktop.marc.mrk import DEFAULT_LEADER, fit_leader
-from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord
-from catalog_desktop.marc.record import UTF8, Field, MarcRecord, is_control_tag
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
+from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "marcjson"
 _DECODER = json.JSONDecoder(strict=False)

@@ -57,9 +57,8 @@ from typing import BinaryIO, Iterable, Iterator
 from lxml import etree
 
 from catalog_desktop.marc.detect import xml_root
-from catalog_desktop.marc.mrk import DEFAULT_LEADER, fit_leader
-from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord
-from catalog_desktop.marc.record import UTF8, Field, MarcRecord
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
+from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord
 
 FORMAT = "marcxml"
 NS = "http://www.loc.gov/MARC21/slim"

@@ -18,7 +18,6 @@ The record's encoding follows leader/09: mnemonic files written from MARC-8 reco
 MARC-8 when written back to ISO 2709. ``raw`` is the record's lines as bytes (without the
 blank separator line); ``offset`` is the byte offset of its first line.
 
-``DEFAULT_LEADER`` and :func:`fit_leader` are shared with the other text readers.
 """
 
 from __future__ import annotations
@@ -28,13 +27,11 @@ import unicodedata
 from functools import lru_cache
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
 from catalog_desktop.marc.charset import decode_utf8, translate_marc8
-from catalog_desktop.marc.record import LEADER_LENGTH, MARC8, UTF8, Field, MarcRecord, is_control_tag
+from catalog_desktop.marc.record import DEFAULT_LEADER, MARC8, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "mrk"
-# Used when a record comes without a leader: a book ("nam"), Unicode, lengths unknown.
-DEFAULT_LEADER = "00000nam a2200000   4500"
 
 _LINE = re.compile(r"=([0-9A-Za-z]{3}) {1,2}(.*)", re.DOTALL)
 _MNEMONIC = re.compile(r"\{([A-Za-z][A-Za-z0-9]{0,11}|[0-9A-Fa-f]{2}|U\+[0-9A-Fa-f]{4,6})\}")
@@ -68,16 +65,6 @@ MNEMONICS: dict[str, int] = {
     "ringb": 0xF4, "dblunder": 0xF5, "under": 0xF6, "commab": 0xF7, "rcedil": 0xF8,
     "breveb": 0xF9, "ldbltil": 0xFA, "rdbltil": 0xFB, "commaa": 0xFE,
 }
-
-
-def fit_leader(leader: str, problems: list[Problem]) -> str:
-    """The leader cut or padded to 24 characters, with a warning when it was not."""
-    if len(leader) == LEADER_LENGTH:
-        return leader
-    stripped = leader.strip("\r\n\t")
-    how = "padded with blanks" if len(stripped) < LEADER_LENGTH else "cut to 24"
-    problems.append(Problem("leader-size", f"the leader has {len(leader)} characters instead of 24 ({leader!r}); {how}"))
-    return stripped.ljust(LEADER_LENGTH)[:LEADER_LENGTH]
 
 
 def read_mrk(stream: BinaryIO) -> Iterator[ReadItem]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Union
 
-from catalog_desktop.marc.record import MarcRecord
+from catalog_desktop.marc.record import LEADER_LENGTH, MarcRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,16 @@ class QuarantinedRecord:
 
 ReadItem = Union[ReadRecord, QuarantinedRecord]
 Reader = Callable[[BinaryIO], Iterator[ReadItem]]
+
+
+def fit_leader(leader: str, problems: list[Problem]) -> str:
+    """The leader cut or padded to 24 characters, with a warning when it was not."""
+    if len(leader) == LEADER_LENGTH:
+        return leader
+    stripped = leader.strip("\r\n\t")
+    how = "padded with blanks" if len(stripped) < LEADER_LENGTH else "cut to 24"
+    problems.append(Problem("leader-size", f"the leader has {len(leader)} characters instead of 24 ({leader!r}); {how}"))
+    return stripped.ljust(LEADER_LENGTH)[:LEADER_LENGTH]
 
 
 class NotMarcError(ValueError):

@@ -16,6 +16,8 @@ UTF8 = "utf-8"
 MARC8 = "marc-8"
 
 LEADER_LENGTH = 24
+# Used when a record comes without a leader: a book ("nam"), Unicode, lengths unknown.
+DEFAULT_LEADER = "00000nam a2200000   4500"
 FIELD_TERMINATOR = b"\x1e"
 RECORD_TERMINATOR = b"\x1d"
 SUBFIELD_DELIMITER = b"\x1f"

@@ -10,7 +10,7 @@ from lxml import etree
 
 from catalog_desktop.marc.aleph import read_aleph
 from catalog_desktop.marc.marcxml import write_marcxml
-from catalog_desktop.marc.mrk import DEFAULT_LEADER
+from catalog_desktop.marc.record import DEFAULT_LEADER
 from catalog_desktop.marc.reading import QuarantinedRecord, ReadRecord
 from catalog_desktop.marc.record import UTF8
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pymarc
 import pytest
 
-from catalog_desktop.marc.mrk import DEFAULT_LEADER, read_mrk
+from catalog_desktop.marc.mrk import read_mrk
+from catalog_desktop.marc.record import DEFAULT_LEADER
 from catalog_desktop.marc.reading import QuarantinedRecord, ReadRecord
 from catalog_desktop.marc.record import MARC8, UTF8, MarcRecord
 
