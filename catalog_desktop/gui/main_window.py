@@ -144,9 +144,14 @@ class MainWindow(QMainWindow):
         total = self.catalogue.records.count()
         shown = self.model.total
         quarantined = self.catalogue.quarantine.count()
-        text = self.tr("%1 records").replace("%1", f"{total:,}".replace(",", "."))
+        text = self.tr("%1 records").replace("%1", _dutch_count(total))
         if shown != total:
-            text = self.tr("%1 of %2 records").replace("%1", f"{shown:,}".replace(",", ".")).replace("%2", f"{total:,}".replace(",", "."))
+            text = self.tr("%1 of %2 records").replace("%1", _dutch_count(shown)).replace("%2", _dutch_count(total))
         if quarantined:
             text += " · " + self.tr("%1 in quarantine").replace("%1", str(quarantined))
         self.statusBar().showMessage(text)
+
+
+def _dutch_count(n: int) -> str:
+    """100.000 rather than 100,000: Flemish readers group thousands with a point."""
+    return f"{n:,}".replace(",", ".")
