@@ -24,6 +24,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -225,6 +226,48 @@ class RecordSearch(Base):
     genre: Mapped[str] = mapped_column(Text, default="")
     codes: Mapped[str] = mapped_column(Text, default="")
     subjects: Mapped[str] = mapped_column(Text, default="")
+
+
+
+class SuggestionDecision(Base):
+    """A cataloger's answer to one suggested code: the data the next model learns from.
+
+    ``decision`` is ``accepted`` or ``rejected``; a rejection is a known negative for training
+    and keeps the code from being suggested again for that record. ``bundle`` names the model
+    bundle (name and version/hash) that proposed the code, so reports can say how often each
+    bundle's suggestions were accepted. ``undone`` marks a decision taken back (undo).
+    """
+
+    __tablename__ = "suggestion_decision"
+    __table_args__ = (Index("ix_suggestion_decision_record_id", "record_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(_record_fk())
+    scheme: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(200))
+    decision: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    bundle: Mapped[str | None] = mapped_column(String(200))
+    who: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LabelAdjustment(Base):
+    """A per-copy change to what one spine label says, kept apart from the MARC record.
+
+    A library may print another shelving word or colour on one copy without touching the
+    shared record. The copy is named by ``item_key``: its barcode when it has one, else
+    ``seq:<n>`` (its position among the record's items). ``field`` is a label-data column name.
+    """
+
+    __tablename__ = "label_adjustment"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    who: Mapped[str | None] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 metadata = Base.metadata
