@@ -18,10 +18,11 @@ from catalog_desktop.cli import (
     cmd_search,
     cmd_show,
     cmd_stats,
+    cmd_vocab,
 )
 from catalog_desktop.cli.common import CliError
 
-COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db)
+COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab)
 
 
 def build_parser() -> argparse.ArgumentParser:

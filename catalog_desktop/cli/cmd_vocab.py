@@ -1,0 +1,162 @@
+"""``catalog vocab``: the ZIZO, SISO and genre lists — show a code, list a scheme, check a list file.
+
+    catalog vocab show CODE [--scheme S] [--audience "Vanaf 6-8 jaar"]   label, hierarchy, status, source
+    catalog vocab list [--scheme S]                                       the concepts, hash, coverage note
+    catalog vocab validate CODE... --scheme S [--audience A]              exit 1 when a code is not ok
+    catalog vocab check FILE... [--scheme S]                              does an official list load cleanly?
+
+Every action takes ``--extra FILE`` (repeatable: official lists merged over the defaults),
+``--lang nl|en`` and ``--json``. The vocab package is imported inside ``run`` only.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from catalog_desktop.cli.common import CliError, print_json
+
+_SCHEMES = ("zizo", "siso", "genre")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("vocab", help="show, list, validate or check ZIZO/SISO/genre codes and lists")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    show = actions.add_parser("show", help="one code: label, hierarchy, status, source, validation")
+    show.add_argument("code")
+    show.add_argument("--audience", help="audience/age group to check the ZIZO subsystem against")
+    listing = actions.add_parser("list", help="the codes of a scheme (all schemes without --scheme)")
+    validate = actions.add_parser("validate", help="validate codes; exit status 1 when one is not ok")
+    validate.add_argument("codes", nargs="+", metavar="CODE")
+    validate.add_argument("--audience", help="audience/age group to check the ZIZO subsystem against")
+    check = actions.add_parser("check", help="load official list files (TSV or SKOS) and report what they hold")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    for sub in (show, listing, validate, check):
+        sub.add_argument("--scheme", choices=_SCHEMES, required=sub is validate)
+        sub.add_argument("--extra", action="append", default=[], metavar="FILE",
+                         help="an official list (TSV or SKOS) merged over the defaults; repeatable")
+        sub.add_argument("--lang", choices=("nl", "en"), default="nl")
+        sub.add_argument("--json", action="store_true")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from catalog_desktop.vocab import VocabularyError, load_vocabularies
+
+    extra = [(args.scheme, path) if args.scheme else path for path in args.extra]
+    try:
+        vocabs = load_vocabularies(extra=extra)
+        if args.action == "check":
+            return _check(args, vocabs)
+    except VocabularyError as exc:
+        raise CliError(str(exc)) from None
+    if args.action == "show":
+        return _show(args, vocabs)
+    if args.action == "validate":
+        return _validate(args, vocabs)
+    return _list(args, vocabs)
+
+
+def _show(args, vocabs) -> int:
+    from catalog_desktop.vocab import siso
+
+    schemes = [args.scheme] if args.scheme else [s for s in _SCHEMES if args.code in vocabs.scheme(s)]
+    if not schemes:  # not listed anywhere: judge it as the scheme its form suggests
+        schemes = ["siso"] if siso.parse(args.code) or args.code[:1].isdigit() else ["zizo", "genre"]
+    entries = []
+    for name in schemes:
+        scheme = vocabs.scheme(name)
+        result = scheme.validate(args.code, audience=args.audience)
+        entry = result.as_dict()
+        entry["parents"] = [{"code": p, "label": scheme.label(p)} for p in scheme.parents(args.code)]
+        entry["children"] = [c.code for c in scheme.children(args.code)]
+        entries.append(entry)
+    if args.json:
+        print_json(entries)
+        return 0
+    for entry in entries:
+        _print_entry(entry, args.lang)
+    return 0
+
+
+def _print_entry(entry: dict, lang: str) -> None:
+    concept = entry["concept"] or {}
+    print(f"{entry['scheme']} {entry['code']}")
+    rows = [
+        ("label", concept.get("label")),
+        ("rubric", " > ".join(concept.get("path") or []) or None),
+        ("subsystem", concept.get("subsystem")),
+        ("parents", " > ".join(f"{p['code']} ({p['label']})" if p["label"] else p["code"] for p in entry["parents"]) or None),
+        ("children", ", ".join(entry["children"]) or None),
+        ("colour", concept.get("colour")), ("pictogram", concept.get("pictogram")),
+        ("etiketgenre", concept.get("etiketgenre")), ("form genre", concept.get("form_genre") or None),
+        ("audience", concept.get("audience")), ("replaced by", concept.get("replaced_by")),
+        ("status", concept.get("status")), ("source", concept.get("source")),
+    ]
+    for key, value in rows:
+        if value not in (None, ""):
+            print(f"  {key + ':':<13}{value}")
+    print(f"  {'check:':<13}{entry['message_en'] if lang == 'en' else entry['message']}")
+
+
+def _list(args, vocabs) -> int:
+    names = [args.scheme] if args.scheme else list(_SCHEMES)
+    if args.json:
+        print_json({
+            "hash": vocabs.hash,
+            "coverage_note": vocabs.coverage_note(args.lang),
+            "schemes": {n: {"hash": vocabs.scheme(n).hash, "concepts": [c.as_dict() for c in vocabs.scheme(n)]}
+                        for n in names},
+            "problems": [str(p) for p in vocabs.problems],
+        })
+        return 0
+    for name in names:
+        scheme = vocabs.scheme(name)
+        print(f"{name}: {len(scheme)} entries, hash {scheme.hash[:16]}")
+        for concept in scheme:
+            flags = " [vervallen]" if concept.retired else " [rubriek]" if concept.kind == "rubric" else ""
+            print(f"  {concept.code:<40} {concept.label or '':<40} {concept.status[:40]}{flags}")
+    print()
+    print(vocabs.coverage_note(args.lang))
+    return 0
+
+
+def _validate(args, vocabs) -> int:
+    results = [vocabs.validate(args.scheme, code, audience=args.audience) for code in args.codes]
+    if args.json:
+        print_json([r.as_dict() for r in results])
+    else:
+        for r in results:
+            print(f"{'ok ' if r.ok else 'NO '} {r.code}: {r.text(args.lang)}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _check(args, vocabs) -> int:
+    from catalog_desktop.vocab import load_vocabularies, read_vocabulary_file
+
+    reports = []
+    for path in args.files:
+        scheme, concepts, problems = read_vocabulary_file(path, args.scheme)
+        defaults = vocabs.scheme(scheme)
+        merged = load_vocabularies(extra=[*([(args.scheme, p) if args.scheme else p for p in args.extra]),
+                                          (scheme, path)])
+        reports.append({
+            "file": str(path), "scheme": scheme, "concepts": len(concepts),
+            "replacing_defaults": sum(c.code in defaults for c in concepts),
+            "new": sum(c.code not in defaults for c in concepts),
+            "retired": sum(c.retired for c in concepts),
+            "with_parent": sum(bool(c.parent) for c in concepts),
+            "problems": [str(p) for p in problems],
+            "scheme_hash_after_loading": merged.scheme(scheme).hash,
+        })
+    if args.json:
+        print_json(reports)
+    else:
+        for r in reports:
+            print(f"{r['file']}: {r['scheme']}, {r['concepts']} concepts ({r['new']} new, "
+                  f"{r['replacing_defaults']} replacing defaults, {r['retired']} retired, "
+                  f"{r['with_parent']} with a parent)")
+            for problem in r["problems"]:
+                print(f"  problem: {problem}")
+            print(f"  {r['scheme']} hash after loading: {r['scheme_hash_after_loading']}")
+    return 1 if any(r["problems"] for r in reports) else 0

@@ -1,0 +1,146 @@
+"""Loading the three schemes: the shipped defaults, then a trainer's official lists over them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable, Union
+
+from catalog_desktop.vocab import messages, siso
+from catalog_desktop.vocab.concepts import RUBRIC, Concept, Validation
+from catalog_desktop.vocab.scheme import SCHEMES, Scheme
+from catalog_desktop.vocab.skos import read_skos
+from catalog_desktop.vocab.tsv import LoadProblem, VocabularyError, read_tsv
+
+# The shipped defaults, in resources/vocab/ (see its README: PARTIAL lists, with sources).
+DEFAULT_FILES = {"zizo": "zizo.tsv", "siso": "siso.tsv", "genre": "genres.tsv"}
+_TSV_SUFFIXES = (".tsv", ".txt", ".csv")
+
+ExtraList = Union[str, Path, tuple[str, Union[str, Path]]]
+
+
+class Vocabularies:
+    """ZIZO, SISO and genres together, with what was loaded and the problems found on the way."""
+
+    def __init__(self, schemes: dict[str, Scheme], problems: Iterable[LoadProblem] = (),
+                 extra_sources: Iterable[str] = ()):
+        missing = [name for name in SCHEMES if name not in schemes]
+        if missing:
+            raise ValueError(f"missing schemes: {', '.join(missing)}")
+        self.schemes = schemes
+        self.problems: list[LoadProblem] = list(problems)
+        self.extra_sources: list[str] = list(extra_sources)  # official lists loaded over the defaults
+
+    @property
+    def zizo(self) -> Scheme:
+        return self.schemes["zizo"]
+
+    @property
+    def siso(self) -> Scheme:
+        return self.schemes["siso"]
+
+    @property
+    def genre(self) -> Scheme:
+        return self.schemes["genre"]
+
+    def scheme(self, name: str) -> Scheme:
+        try:
+            return self.schemes[name]
+        except KeyError:
+            raise KeyError(f"unknown scheme {name!r}: expected one of {', '.join(SCHEMES)}") from None
+
+    def validate(self, scheme: str, code: str, **context) -> Validation:
+        return self.scheme(scheme).validate(code, **context)
+
+    @property
+    def hash(self) -> str:
+        """sha256 over every scheme's hash: what a model bundle records as its vocabulary."""
+        text = "\n".join(f"{name}:{self.schemes[name].hash}" for name in SCHEMES)
+        return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+    def hashes(self) -> dict[str, str]:
+        return {name: self.schemes[name].hash for name in SCHEMES} | {"all": self.hash}
+
+    def coverage_note(self, lang: str = "nl") -> str:
+        """The notice to show wherever codes are shown: the lists are partial (Dutch or English)."""
+        counts = {name: sum(c.kind != RUBRIC for c in self.schemes[name]) for name in SCHEMES}
+        return messages.coverage_note(counts, self.extra_sources, lang)
+
+    def __repr__(self) -> str:
+        return f"<Vocabularies {', '.join(repr(self.schemes[n]) for n in SCHEMES)}>"
+
+
+def default_vocab_dir() -> Path:
+    from catalog_desktop.resources import resources_dir
+
+    return resources_dir() / "vocab"
+
+
+def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: bool = True,
+                      vocab_dir: Path | None = None) -> Vocabularies:
+    """The shipped defaults, then each extra list merged over them (later lists win).
+
+    ``extra`` items are paths (TSV or SKOS; the scheme is read from the file name, the TSV
+    layout or the SKOS concept scheme) or ``(scheme, path)`` pairs. A concept an extra list
+    gives replaces the default of the same code field by field (empty fields keep the
+    default's value) and records the list as its source. Raises :class:`VocabularyError` for
+    a file that cannot be used at all; row-level problems are in ``vocabs.problems``.
+    """
+    schemes = {name: Scheme(name) for name in SCHEMES}
+    problems: list[LoadProblem] = []
+    if defaults:
+        folder = vocab_dir or default_vocab_dir()
+        for name, filename in DEFAULT_FILES.items():
+            path = folder / filename
+            if not path.is_file():
+                raise VocabularyError(f"{path}: the default {name} list is missing from the resources")
+            _load_into(schemes, path, name, problems, merge=False)
+    extra_sources = []
+    for item in extra or ():
+        scheme, path = (item[0], Path(item[1])) if isinstance(item, tuple) else (None, Path(item))
+        if scheme is not None and scheme not in SCHEMES:
+            raise VocabularyError(f"{path}: unknown scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
+        _load_into(schemes, path, scheme, problems, merge=True)
+        extra_sources.append(str(path))
+    return Vocabularies(schemes, problems, extra_sources)
+
+
+def read_vocabulary_file(path: Path, scheme: str | None = None) -> tuple[str, list[Concept], list[LoadProblem]]:
+    """Read one list (TSV or SKOS) without merging it: (scheme, concepts, problems)."""
+    path = Path(path)
+    if not path.is_file():
+        raise VocabularyError(f"{path}: no such vocabulary file")
+    scheme = scheme or _scheme_from_name(path)
+    if path.suffix.lower() in _TSV_SUFFIXES:
+        found, concepts, problems = read_tsv(path, scheme)
+    else:
+        found, concepts, problems = read_skos(path, scheme)
+    if scheme is not None and found != scheme:
+        raise VocabularyError(f"{path}: the file holds a {found} list, not {scheme}")
+    if found == "siso":  # an Annif or SKOS list can carry codes that are not SISO at all
+        bad = [c for c in concepts if siso.parse(c.code) is None]
+        problems += [LoadProblem(str(path), 0, f"{c.code!r} is not a SISO code; left out") for c in bad]
+        concepts = [c for c in concepts if siso.parse(c.code) is not None]
+    return found, concepts, problems
+
+
+def _load_into(schemes: dict[str, Scheme], path: Path, scheme: str | None, problems: list, merge: bool) -> None:
+    found, concepts, found_problems = read_vocabulary_file(path, scheme)
+    problems.extend(found_problems)
+    target = schemes[found]
+    for concept in concepts:
+        if merge and not concept.source.startswith(str(path)):
+            concept = _with_source(concept, path)
+        target.add(concept, merge=merge)
+    target.sources.append(str(path))
+
+
+def _with_source(concept: Concept, path: Path) -> Concept:
+    from dataclasses import replace
+
+    return replace(concept, source=f"{path} ({concept.source})" if concept.source else str(path))
+
+
+def _scheme_from_name(path: Path) -> str | None:
+    name = path.name.lower()
+    return next((s for s in SCHEMES if s in name), None)

@@ -1,0 +1,77 @@
+"""``catalog vocab``: show, list, validate, check (in-process, through ``main``)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from catalog_desktop.cli.main import main
+
+DATA = Path(__file__).parent / "vocab_data"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_gives_label_hierarchy_status_and_source(capsys):
+    code, out, _ = run(capsys, "vocab", "show", "MMSOAZ")
+    assert code == 0
+    assert "rubric:      Kunst > Muziek maken > Songbooks" in out
+    assert "subsystem:   ZIZO Volwassenen" in out
+    assert "parents:     ZIZO Volwassenen > Kunst > Muziek maken (Muziek maken) > ZIZO Volwassenen > Kunst (Kunst)" in out
+    assert "search-extended.json" in out and "staat in de lijst" in out
+    code, out, _ = run(capsys, "vocab", "show", "788.41", "--json")
+    (entry,) = json.loads(out)
+    assert entry["scheme"] == "siso" and [p["code"] for p in entry["parents"]] == ["788.4", "788", "78", "7"]
+    assert entry["concept"]["source"].startswith("beyto1974/")
+
+
+def test_show_checks_the_subsystem_and_speaks_english_on_request(capsys):
+    code, out, _ = run(capsys, "vocab", "show", "MEGEV", "--audience", "Vanaf 15 jaar", "--lang", "en")
+    assert "belongs to ZIZO Jeugd, but the audience (Vanaf 15 jaar) belongs to ZIZO Volwassenen" in out
+
+
+def test_validate_exit_status(capsys):
+    code, out, _ = run(capsys, "vocab", "validate", "--scheme", "siso", "788.41", "366-367")
+    assert code == 0 and out.count("ok ") == 2
+    code, out, _ = run(capsys, "vocab", "validate", "--scheme", "siso", "528.3", "78x", "--json")
+    assert code == 1 and [r["status"] for r in json.loads(out)] == ["retired", "malformed"]
+
+
+def test_list_shows_the_coverage_note_and_hash(capsys):
+    code, out, _ = run(capsys, "vocab", "list", "--scheme", "zizo")
+    assert code == 0 and "MEGEV" in out and "ONVOLLEDIG" in out
+    code, out, _ = run(capsys, "vocab", "list", "--json", "--lang", "en", "--extra", DATA / "genre_test.tsv")
+    data = json.loads(out)
+    assert len(data["hash"]) == 64 and "PARTIAL" in data["coverage_note"]
+    assert "Testgenre" in {c["code"] for c in data["schemes"]["genre"]["concepts"]}
+
+
+def test_check_reports_what_a_list_holds_and_its_problems(capsys):
+    code, out, _ = run(capsys, "vocab", "check", DATA / "zizo_test.ttl", "--json")
+    (report,) = json.loads(out)
+    assert code == 0 and report["scheme"] == "zizo" and report["concepts"] == 5
+    assert (report["new"], report["replacing_defaults"], report["retired"]) == (4, 1, 1)
+    code, out, _ = run(capsys, "vocab", "check", DATA / "siso_official.tsv")
+    assert code == 1 and "siso_official.tsv:5: '12x4' is not a SISO code" in out
+    code, _, err = run(capsys, "vocab", "check", DATA / "nothing.ttl")
+    assert code == 1 and "nothing.ttl: no such vocabulary file" in err
+
+
+def test_vocab_help_does_not_load_the_core():
+    code = (
+        "import sys; from catalog_desktop.cli.main import build_parser; build_parser();"
+        "print(','.join(m for m in ('rdflib', 'catalog_desktop.vocab') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
+
+
+def test_the_vocab_package_loads_rdflib_only_for_skos_files():
+    code = "import sys, catalog_desktop.vocab as v; v.load_vocabularies(); print('rdflib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "False", result.stdout + result.stderr
