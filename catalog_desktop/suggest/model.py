@@ -1,0 +1,210 @@
+"""One scheme's trained model: text vectors, backends, ensemble weights, calibration, hierarchy.
+
+``SchemeModel.rank`` turns texts into ranked, calibrated ``Suggestion``s: combined backend
+scores plus the hints, rejected codes dropped, and for single-label schemes the hierarchy
+back-off (a parent when the leaf is uncertain) and the ambiguity mark. ``files``/``load``
+move it to and from plain bundle files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from .backends import Backend, QueryData, backend_class
+from .backends.base import csr_from_arrays, csr_to_arrays
+from .bundle import load_npz
+from .calibration import Calibration
+from .reasons import Reasons
+from .types import Suggestion
+from .vectors import TextVectors
+
+SETTINGS_DEFAULTS: dict[str, Any] = {
+    "hint_weight": 1.0,          # a hint of weight 1 adds this to the combined score
+    "ambiguity_ratio": 0.85,     # second best within this share of the best: too close to call
+    "backoff_below": 0.5,        # leaf confidence under which a parent may be suggested
+    "backoff_gain": 0.15,        # ...if the parent is at least this much more certain
+}
+
+
+class SchemeModel:
+    def __init__(self, scheme: str, labels: list[str], vectors: TextVectors, backends: list[Backend],
+                 weights: list[float], scales: list[float], *, multi_label: bool = True,
+                 label_texts: Mapping[str, str] | None = None, ancestors: Mapping[str, list[str]] | None = None,
+                 reasons: Reasons, calibration: Calibration | None = None,
+                 parent_calibration: Calibration | None = None, settings: dict[str, Any] | None = None) -> None:
+        self.scheme = scheme
+        self.labels = labels
+        self.index = {code: i for i, code in enumerate(labels)}
+        self.vectors = vectors
+        self.backends = backends
+        self.weights = weights
+        self.scales = scales
+        self.multi_label = multi_label
+        self.label_texts = dict(label_texts or {})
+        self.ancestors = {c: list(p) for c, p in (ancestors or {}).items() if p}
+        self.reasons = reasons
+        self.calibration = calibration or Calibration()
+        self.parent_calibration = parent_calibration or Calibration()
+        self.settings = {**SETTINGS_DEFAULTS, **(settings or {})}
+        self.children: dict[str, list[int]] = {}
+        for code, parents in self.ancestors.items():
+            if code in self.index:
+                for parent in parents:
+                    self.children.setdefault(parent, []).append(self.index[code])
+
+    # --- scores -----------------------------------------------------------------------------
+    def backend_scores(self, texts: Sequence[str], X: sp.csr_matrix | None = None) -> list[np.ndarray]:
+        X = self.vectors.transform(list(texts)) if X is None else X
+        query = QueryData(list(texts), X)
+        return [b.suggest_batch(query) for b in self.backends]
+
+    def combine(self, parts: list[np.ndarray], hints: Sequence[Mapping[str, float]] | None = None) -> np.ndarray:
+        total = np.zeros((parts[0].shape[0] if parts else 0, len(self.labels)), dtype=np.float32)
+        for part, weight, scale in zip(parts, self.weights, self.scales):
+            if weight:
+                total += np.float32(weight * scale) * part
+        for row, doc_hints in enumerate(hints or []):
+            for code, strength in (doc_hints or {}).items():
+                if code in self.index:
+                    total[row, self.index[code]] += np.float32(self.settings["hint_weight"] * strength)
+        return total
+
+    # --- suggestions ------------------------------------------------------------------------
+    def rank(self, texts: Sequence[str], hints: Sequence[Mapping[str, float]] | None = None, limit: int = 5,
+             excludes: Sequence[Sequence[str]] | None = None, with_reasons: bool = True) -> list[list[Suggestion]]:
+        texts = list(texts)
+        X = self.vectors.transform(texts)
+        scores = self.combine(self.backend_scores(texts, X), hints)
+        near = self.reasons.nearest(X) if with_reasons else None
+        results = []
+        for row in range(len(texts)):
+            exclude = set((excludes[row] if excludes else ()) or ())
+            extra = {c: w for c, w in ((hints[row] if hints else None) or {}).items() if c not in self.index}
+            results.append(self._rank_row(row, scores[row], X, near, limit, exclude, extra))
+        return results
+
+    def _rank_row(self, row, scores, X, near, limit, exclude, extra) -> list[Suggestion]:
+        scores = scores.copy()
+        for code in exclude:
+            if code in self.index:
+                scores[self.index[code]] = -np.inf
+        k = min(len(scores), max(limit * 4, 20))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        top = [i for i in top if scores[i] > 0]
+        ranked = [(self.labels[i], float(scores[i]), [i]) for i in top]
+        # Hinted codes the model never saw in training still come up, on the hint alone.
+        for code, strength in extra.items():
+            if code not in exclude and strength > 0:
+                ranked.append((code, float(self.settings["hint_weight"] * strength), []))
+        ranked.sort(key=lambda item: -item[1])
+        confidences = self.calibration(np.array([s for _, s, _ in ranked])) if ranked else np.zeros(0)
+        entries = [
+            {"code": c, "score": s, "confidence": float(p), "columns": cols, "backoff": False, "ambiguous": False}
+            for (c, s, cols), p in zip(ranked, confidences)
+        ]
+        if not self.multi_label and entries:
+            self._mark_ambiguous(entries)
+            parent = self._backoff(entries, exclude)
+            if parent is not None:
+                entries.insert(0, parent)
+        entries = entries[:limit]
+        return [
+            Suggestion(
+                scheme=self.scheme, code=e["code"], label=self.label_texts.get(e["code"]),
+                confidence=round(e["confidence"], 4), score=round(e["score"], 6),
+                ambiguous=e["ambiguous"], backoff=e["backoff"],
+                reason=self.reasons.reason(row, X, near, e["columns"], self.label_texts.get(e["code"])) if near is not None else self.reasons.empty(),
+            )
+            for e in entries
+        ]
+
+    def _mark_ambiguous(self, entries: list[dict]) -> None:
+        best = entries[0]["score"]
+        close = [e for e in entries[1:] if best > 0 and e["score"] >= self.settings["ambiguity_ratio"] * best]
+        if close:
+            entries[0]["ambiguous"] = True
+            for e in close:
+                e["ambiguous"] = True
+
+    def parent_masses(self, entries: list[dict]) -> dict[str, float]:
+        """Summed leaf confidence under each ancestor of the candidates (capped at 1)."""
+        mass: dict[str, float] = {}
+        for e in entries:
+            for parent in self.ancestors.get(e["code"], []):
+                mass[parent] = mass.get(parent, 0.0) + e["confidence"]
+            if e["code"] in self.children:  # the parent itself was a training label
+                mass[e["code"]] = mass.get(e["code"], 0.0) + e["confidence"]
+        return {p: min(1.0, m) for p, m in mass.items()}
+
+    def _backoff(self, entries: list[dict], exclude: set[str]) -> dict | None:
+        leaf = entries[0]
+        if leaf["confidence"] >= self.settings["backoff_below"] or not self.ancestors:
+            return None
+        masses = {p: m for p, m in self.parent_masses(entries).items() if p not in exclude and p != leaf["code"]}
+        if not masses:
+            return None
+        # The deepest parent that is sure enough beats a shallow one that is trivially sure.
+        confidence = {p: float(self.parent_calibration(np.array([m]))[0]) for p, m in masses.items()}
+        wanted = leaf["confidence"] + self.settings["backoff_gain"]
+        good = [p for p in self.ancestors.get(leaf["code"], []) if confidence.get(p, 0.0) >= wanted]
+        if not good:
+            return None
+        parent = good[0]
+        columns = self.children.get(parent, []) + ([self.index[parent]] if parent in self.index else [])
+        return {"code": parent, "score": masses[parent], "confidence": confidence[parent], "columns": columns,
+                "backoff": True, "ambiguous": False}
+
+    # --- plain files ------------------------------------------------------------------------
+    def files(self) -> dict[str, Any]:
+        p = f"{self.scheme}/"
+        vectors_meta, vectors_arrays = self.vectors.to_data()
+        out: dict[str, Any] = {
+            p + "model.json": {
+                "scheme": self.scheme, "multi_label": self.multi_label, "labels": self.labels,
+                "label_texts": self.label_texts, "ancestors": self.ancestors, "settings": self.settings,
+                "backends": [
+                    {"name": b.name, "params": b.params, "weight": w, "scale": s}
+                    for b, w, s in zip(self.backends, self.weights, self.scales)
+                ],
+            },
+            p + "vectors.json": vectors_meta,
+            p + "vectors.npz": vectors_arrays,
+            p + "training.npz": self.reasons.arrays(),
+            p + "reasons.json": {"doc_ids": self.reasons.doc_ids},
+            p + "calibration.npz": {**self.calibration.arrays("leaf"), **self.parent_calibration.arrays("parent")},
+        }
+        for backend in self.backends:
+            out[p + f"{backend.name}.npz"] = backend.arrays()
+        return out
+
+    @classmethod
+    def load(cls, folder: Path, scheme: str) -> "SchemeModel":
+        import json
+
+        base = Path(folder) / scheme
+        meta = json.loads((base / "model.json").read_text(encoding="utf-8"))
+        vectors = TextVectors.from_data(json.loads((base / "vectors.json").read_text(encoding="utf-8")), load_npz(base / "vectors.npz"))
+        doc_ids = json.loads((base / "reasons.json").read_text(encoding="utf-8"))["doc_ids"]
+        reasons = Reasons.from_arrays(load_npz(base / "training.npz"), doc_ids, vectors.n_word_features, vectors.words, vectors.word.idf_)
+        context = {"reasons": reasons, "labels": meta["labels"], "label_texts": meta["label_texts"], "vectors": vectors}
+        backends, weights, scales = [], [], []
+        for entry in meta["backends"]:
+            backends.append(backend_class(entry["name"]).from_arrays(entry["params"], load_npz(base / f"{entry['name']}.npz"), context))
+            weights.append(float(entry["weight"]))
+            scales.append(float(entry["scale"]))
+        calibration = load_npz(base / "calibration.npz")
+        return cls(
+            scheme, meta["labels"], vectors, backends, weights, scales, multi_label=meta["multi_label"],
+            label_texts=meta["label_texts"], ancestors=meta["ancestors"], reasons=reasons,
+            calibration=Calibration.from_arrays("leaf", calibration),
+            parent_calibration=Calibration.from_arrays("parent", calibration), settings=meta["settings"],
+        )
+
+
+__all__ = ["SchemeModel", "csr_from_arrays", "csr_to_arrays"]

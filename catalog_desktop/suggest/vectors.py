@@ -1,0 +1,114 @@
+"""TF-IDF text vectors: word n-grams and character n-grams, one L2-normalised sparse row per text.
+
+Words go through scikit-learn's ``TfidfVectorizer`` (its vocabulary also names the words that
+weighed most for a suggestion, ``Reason.words``); character n-grams are hashed
+(``HashingVectorizer``), which needs no vocabulary and keeps memory flat on large corpora.
+Everything is stored as plain data (the word vocabulary as a JSON list, idf weights as arrays)
+and rebuilt from it, never pickled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+DEFAULTS: dict[str, Any] = {
+    "word_ngrams": [1, 2],
+    "char_ngrams": [3, 5],
+    "char_features": 2**18,   # hashed character n-gram columns
+    "min_df": 2,
+    "max_df": 0.5,
+    "char_weight": 1.0,       # weight of the character part relative to the word part
+    "max_words": 300_000,
+}
+
+
+class TextVectors:
+    """Word + character TF-IDF; ``transform`` gives float32 CSR rows of unit length."""
+
+    def __init__(self, params: dict[str, Any] | None = None) -> None:
+        self.params = {**DEFAULTS, **(params or {})}
+        p = self.params
+        self.word = TfidfVectorizer(
+            analyzer="word", ngram_range=tuple(p["word_ngrams"]), min_df=p["min_df"], max_df=p["max_df"],
+            sublinear_tf=True, dtype=np.float32, max_features=p["max_words"], token_pattern=r"(?u)\b\w\w+\b",
+        )
+        self.char = None
+        if p["char_weight"] > 0:
+            self.char = HashingVectorizer(
+                analyzer="char_wb", ngram_range=tuple(p["char_ngrams"]), n_features=p["char_features"],
+                alternate_sign=False, norm=None, dtype=np.float32,
+            )
+            self.char_idf = np.zeros(p["char_features"], dtype=np.float32)
+        self.words = np.array([], dtype=object)
+
+    def fit_transform(self, texts: list[str]) -> sp.csr_matrix:
+        try:
+            words = self.word.fit_transform(texts)
+        except ValueError:  # tiny training sets: no word in two documents
+            self.word.set_params(min_df=1, max_df=1.0)
+            words = self.word.fit_transform(texts)
+        self.words = np.array(self.word.get_feature_names_out(), dtype=object)
+        parts = [words]
+        if self.char is not None:
+            counts = self.char.transform(texts)
+            tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+            df = np.bincount(counts.indices, minlength=counts.shape[1])
+            if len(texts) >= 10:
+                keep = (df >= self.params["min_df"]) & (df <= self.params["max_df"] * len(texts))
+            else:
+                keep = df > 0
+            self.char_idf = np.where(keep, tfidf.idf_, 0.0).astype(np.float32)
+            parts.append(self._char_part(counts))
+        return self._join(parts)
+
+    def fit(self, texts: list[str]) -> "TextVectors":
+        self.fit_transform(texts)
+        return self
+
+    @property
+    def n_word_features(self) -> int:
+        return len(self.word.vocabulary_)
+
+    def transform(self, texts: list[str]) -> sp.csr_matrix:
+        parts = [self.word.transform(texts)]
+        if self.char is not None:
+            parts.append(self._char_part(self.char.transform(texts)))
+        return self._join(parts)
+
+    def _char_part(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        counts = sp.csr_matrix(counts, dtype=np.float32)
+        counts.data = (np.log(counts.data) + 1.0) * self.char_idf[counts.indices]
+        counts.eliminate_zeros()
+        return normalize(counts) * np.float32(self.params["char_weight"])
+
+    @staticmethod
+    def _join(parts: list[sp.csr_matrix]) -> sp.csr_matrix:
+        matrix = sp.hstack(parts, format="csr", dtype=np.float32) if len(parts) > 1 else parts[0]
+        return normalize(matrix, copy=False).astype(np.float32)
+
+    # --- plain data -------------------------------------------------------------------------
+    def to_data(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """(JSON part, array part) that ``from_data`` turns back into the same vectorizer."""
+        meta = {"params": self.params, "word_vocabulary": [str(w) for w in self.words]}
+        arrays = {"word_idf": self.word.idf_.astype(np.float64)}
+        if self.char is not None:
+            arrays["char_idf"] = self.char_idf
+        return meta, arrays
+
+    @classmethod
+    def from_data(cls, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> "TextVectors":
+        self = cls(meta["params"])
+        terms, idf = meta["word_vocabulary"], arrays["word_idf"]
+        if len(terms) != len(idf):
+            raise ValueError(f"vocabulary of {len(terms)} words but {len(idf)} idf weights")
+        self.word.vocabulary_ = {term: index for index, term in enumerate(terms)}
+        self.word.idf_ = idf
+        self.words = np.array(terms, dtype=object)
+        if self.char is not None:
+            self.char_idf = arrays["char_idf"].astype(np.float32)
+        return self
