@@ -5,7 +5,8 @@
         hits = cat.search("zizo:voetbal")
         record = cat.records.get(hits[0].id)
 
-Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``.
+Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``,
+``label_adjustments`` (per-copy spine-label changes).
 Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
 reads may run on any thread. Nothing here imports Qt.
 """
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, select
 from catalog_desktop.catalogue import schema
 from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resolve_url
 from catalog_desktop.catalogue.history import History
+from catalog_desktop.catalogue.label_adjustments import LabelAdjustments
 from catalog_desktop.catalogue.quarantine import QuarantineItems
 from catalog_desktop.catalogue.records import Records
 from catalog_desktop.catalogue.search import SearchIndex, index_for, parse
@@ -46,6 +48,7 @@ class Catalogue:
         self.records = Records(engine, self._lock, self._index, self.profile, self.works)
         self.quarantine = QuarantineItems(engine, self._lock)
         self.history = History(engine)
+        self.label_adjustments = LabelAdjustments(engine, self._lock)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike | None = None) -> "Catalogue":
