@@ -14,6 +14,7 @@ from catalog_desktop.cli import (
     cmd_db,
     cmd_export,
     cmd_import,
+    cmd_labels,
     cmd_quarantine,
     cmd_search,
     cmd_show,
@@ -22,7 +23,7 @@ from catalog_desktop.cli import (
 )
 from catalog_desktop.cli.common import CliError
 
-COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab)
+COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab, cmd_labels)
 
 
 def build_parser() -> argparse.ArgumentParser:

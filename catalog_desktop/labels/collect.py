@@ -95,8 +95,15 @@ def read_entities(catalogue, record_ids: Sequence[int]) -> Iterable[tuple[int, o
 
 def collect_labels(catalogue, record_ids: Sequence[int], *, rules: LabelRules | None = None, vocabs=None,
                    progress: Progress | None = None, cancel: threading.Event | None = None) -> LabelRun:
-    """Labels for every copy of these records, in order; problems for copies that get none."""
+    """Labels for every copy of these records, in order; problems for copies that get none.
+
+    ``vocabs``: the vocabularies (rubric names, official colours and pictograms); the bundled
+    ones when None."""
     rules = rules or load_rules()
+    if vocabs is None:
+        from catalog_desktop.vocab import load_vocabularies
+
+        vocabs = load_vocabularies()
     adjustments = catalogue.label_adjustments.for_records(record_ids)
     run = LabelRun()
     total = len(record_ids)

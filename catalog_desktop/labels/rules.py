@@ -53,7 +53,9 @@ class RecordLabels:
         self.avi = avi[0].code if avi else ""
         self.genres = [c.label or c.code for c in ents.codes_of("genre")]
         self.fields = read_label_fields(ents.labels, tuple(c.code for c in siso))
-        self.word = shelving_word(ents.main_author, ents.title, rules, nonfiling)
+        # a shelving word a cataloger already put in a 999 $f wins over the computed one
+        self.word = next((w for f in self.fields if (w := f.first("f"))), "") or \
+            shelving_word(ents.main_author, ents.title, rules, nonfiling)
         self.age = age_group(ents.audience, rules)
         audience = (ents.audience or "").lower()
         youth = self.age is not None or any(w in audience for w in _YOUTH_WORDS)
@@ -99,10 +101,10 @@ class RecordLabels:
             return None
         code = self.zizo.code
         concept = self._concept("zizo", code)
-        path = self.zizo.path
-        vocab_label = self._official(concept, "label")
-        rubric = path[-1] if path else (vocab_label.split(" > ")[-1] if vocab_label else "")
-        top = path[0] if path else (vocab_label.split(" > ")[0] if vocab_label else "")
+        # the rubric's name: the vocabulary's (kept up to date), else the record's 693 path
+        path = tuple(getattr(concept, "path", ()) or ()) or self.zizo.path
+        rubric = self._official(concept, "label") or (path[-1] if path else "")
+        top = path[0] if path else ""
         by_code = self.rules.zizo_by_code.get(code.upper(), Style())
         by_rubric = self.rules.zizo_by_rubric.get(top.lower(), Style())
         local = Style(by_code.colour or by_rubric.colour,
@@ -134,11 +136,19 @@ class RecordLabels:
     def _fiction(self) -> dict:
         return {"code": "", "rubric": "", "label_code": "", **self._styled(None, self.rules.fiction, "fiction")}
 
+    def _makers(self) -> dict:
+        return {"zizo": self._zizo, "siso": self._siso, "genre": self._genre, "fiction": self._fiction}
+
+    def variants(self) -> list[tuple[str, dict]]:
+        """Every label kind with an Etiketveld form that this record has a code for."""
+        makers = self._makers()
+        return [(kind, values) for kind in ("zizo", "siso", "genre") if (values := makers[kind]()) is not None]
+
     def choose(self) -> tuple[str, dict] | None:
         """The label kind this record's copies get, with its values; None: nothing fits."""
         literary = self.ents.literary_type if self.ents.literary_type in ("fiction", "non-fiction") else "unknown"
         key = {"non-fiction": "non_fiction", "fiction": "fiction", "unknown": "unknown"}[literary]
-        makers = {"zizo": self._zizo, "siso": self._siso, "genre": self._genre, "fiction": self._fiction}
+        makers = self._makers()
         for kind in self.rules.choice[key]:
             values = makers[kind]()
             if values is not None:
