@@ -15,6 +15,7 @@ API (the seams of issue 4; see ``/work/SUGGEST_CONTRACT.md``)::
     vocabs.coverage_note("nl" | "en")                  # the "lists are partial" notice to show
     vocabs.problems                                    # rows of loaded files that could not be used
     vocabs.validate("zizo", code, audience=...)        # = vocabs.zizo.validate(...)
+    vocabs.observe_codes(record_codes, audience=..., source=...)   # CodeRef-like objects of one record
 
     scheme.name                                        # "zizo" | "siso" | "genre"
     scheme.get(code) -> Concept | None                 # case/spacing-insensitive; observed codes too
@@ -22,12 +23,17 @@ API (the seams of issue 4; see ``/work/SUGGEST_CONTRACT.md``)::
     scheme.parents(code) -> list[str]                  # nearest first. SISO: prefixes
                                                        # (788.41 -> 788.4, 788, 78, 7; 366-367 -> 36, 3);
                                                        # ZIZO: the rubric path; genres: []
-    scheme.children(code), scheme.codes(), iter(scheme), len(scheme), code in scheme
+    scheme.children(code), iter(scheme), len(scheme), code in scheme   # listed concepts only
+    scheme.codes(assignable_only=False, subsystem=None) -> list[str]
+    scheme.labels() -> {code: label}                   # listed and observed concepts that have a label
     scheme.validate(code, audience=None, subsystem=None) -> Validation
         .ok .status .message (Dutch) .message_en .concept .expected_subsystem
         status: "known" | "unverified" (weak source) | "observed" (not listed, seen in data)   -> ok
-                "unknown" | "retired" | "wrong_subsystem" | "malformed" (SISO) | "rubric" | "empty" -> not ok
-    scheme.observe(code, source="") -> Concept         # a code seen in data: kept, flagged, counted
+                "unknown" | "retired" | "wrong_subsystem" (ZIZO) | "wrong_audience" (confirmed genre
+                of the other list, jge/vge) | "malformed" (SISO) | "rubric" | "empty"         -> not ok
+    scheme.observe(code, source="", label=None, path=(), audience=None) -> Concept
+                                                       # a code seen in data: kept, flagged, counted;
+                                                       # label/path/subsystem only as the records give them
     scheme.observed() -> {code: times seen}
     scheme.hash                                        # sha256 of the content (order-independent)
 
@@ -36,6 +42,7 @@ API (the seams of issue 4; see ``/work/SUGGEST_CONTRACT.md``)::
         .confirmed .observed .assignable .as_dict()
     zizo_subsystem_for_age("Vanaf 6-8 jaar" | "j_age_6-8" | "volwassenen" | 7 | ...)
         -> "Kleuter ZIZO" | "ZIZO Jeugd" | "ZIZO Volwassenen" | None
+    genre_audience_for(audience) -> "jeugd" | "volwassenen" | None   # which genre list (jge/vge)
 
 ZIZO rubrics: a code sits in a rubric path (level1 > level2 > level3, ``Concept.path``). Where
 the rubric above a code has no publicly known code of its own, it is a node with
@@ -53,10 +60,12 @@ from catalog_desktop.vocab.concepts import Concept, Validation
 from catalog_desktop.vocab.scheme import SCHEMES, Scheme, code_key, normalise_code
 from catalog_desktop.vocab.tsv import LoadProblem, VocabularyError
 from catalog_desktop.vocab.vocabularies import Vocabularies, load_vocabularies, read_vocabulary_file
-from catalog_desktop.vocab.zizo import JEUGD, KLEUTER, SUBSYSTEMS, VOLWASSENEN, zizo_subsystem_for_age
+from catalog_desktop.vocab.zizo import (
+    JEUGD, KLEUTER, SUBSYSTEMS, VOLWASSENEN, genre_audience_for, zizo_subsystem_for_age,
+)
 
 __all__ = [
     "Concept", "Validation", "Scheme", "SCHEMES", "Vocabularies", "load_vocabularies",
     "read_vocabulary_file", "LoadProblem", "VocabularyError", "zizo_subsystem_for_age",
-    "SUBSYSTEMS", "KLEUTER", "JEUGD", "VOLWASSENEN", "code_key", "normalise_code",
+    "genre_audience_for", "SUBSYSTEMS", "KLEUTER", "JEUGD", "VOLWASSENEN", "code_key", "normalise_code",
 ]

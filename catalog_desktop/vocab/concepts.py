@@ -75,6 +75,7 @@ OBSERVED_STATUS = "observed"  # not in the list, but seen in the data (kept, fla
 UNKNOWN = "unknown"
 RETIRED = "retired"
 WRONG_SUBSYSTEM = "wrong_subsystem"
+WRONG_AUDIENCE = "wrong_audience"  # a confirmed adult-only genre on a youth record, or the reverse
 MALFORMED = "malformed"
 RUBRIC_ONLY = "rubric"  # a ZIZO rubric without a code of its own
 EMPTY = "empty"

@@ -93,6 +93,16 @@ def wrong_subsystem(scheme: str, code: str, concept: Concept, expected: str, aud
     )
 
 
+def wrong_audience(scheme: str, code: str, concept: Concept, expected: str, audience) -> tuple[str, str]:
+    nl, en = _named(scheme, code, None)
+    en_names = {"jeugd": "youth", "volwassenen": "adults", "jeugd+volwassenen": "youth and adults"}
+    return (
+        f"{nl} is een genre voor {concept.audience}, maar de doelgroep ({audience}) is {expected}.",
+        f"{en} is a genre for {en_names.get(concept.audience, concept.audience)}, "
+        f"but the audience ({audience}) is {en_names.get(expected, expected)}.",
+    )
+
+
 def malformed_siso(code: str) -> tuple[str, str]:
     return (
         f"'{code}' is geen geldige SISO-code: verwacht {siso.EXPECTED_NL}.",

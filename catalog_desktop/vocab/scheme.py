@@ -11,9 +11,9 @@ from typing import Iterable, Iterator
 from catalog_desktop.vocab import messages, siso
 from catalog_desktop.vocab.concepts import (
     EMPTY, KNOWN, MALFORMED, OBSERVED, OBSERVED_STATUS, RETIRED, RUBRIC, RUBRIC_ONLY, UNKNOWN,
-    UNVERIFIED, WRONG_SUBSYSTEM, Concept, Validation,
+    UNVERIFIED, WRONG_AUDIENCE, WRONG_SUBSYSTEM, Concept, Validation,
 )
-from catalog_desktop.vocab.zizo import zizo_subsystem_for_age
+from catalog_desktop.vocab.zizo import genre_audience_for, rubric_key, rubric_key_parent, zizo_subsystem_for_age
 
 SCHEMES = ("zizo", "siso", "genre")
 
@@ -49,6 +49,7 @@ class Scheme:
         self._concepts: dict[str, Concept] = {}
         self._observed: dict[str, Concept] = {}
         self._observed_counts: Counter[str] = Counter()
+        self._observed_subsystems: dict[str, Counter[str]] = {}
         self._hash: str | None = None
         for concept in concepts:
             self.add(concept)
@@ -78,6 +79,8 @@ class Scheme:
 
     def label(self, code: str) -> str | None:
         concept = self.get(code)
+        if concept is None and self.name == "zizo" and rubric_key_parent(code + " > x"):
+            return code.split(" > ")[-1]  # a rubric id seen only in data: its last name
         return concept.label if concept else None
 
     def __contains__(self, code: str) -> bool:
@@ -89,41 +92,72 @@ class Scheme:
     def __len__(self) -> int:
         return len(self._concepts)
 
-    def codes(self, *, assignable_only: bool = False) -> list[str]:
-        return [c.code for c in self if c.assignable or not assignable_only]
+    def codes(self, *, assignable_only: bool = False, subsystem: str | None = None) -> list[str]:
+        """The listed codes (not observed ones); optionally only assignable ones, or one ZIZO subsystem."""
+        return [c.code for c in self
+                if (c.assignable or not assignable_only) and (subsystem is None or c.subsystem == subsystem)]
+
+    def labels(self) -> dict[str, str]:
+        """code -> Dutch label for every listed or observed concept that has one (e.g. for training)."""
+        concepts = [*self._observed.values(), *self._concepts.values()]
+        return {c.code: c.label for c in concepts if c.label}
 
     def children(self, code: str) -> list[Concept]:
         key = code_key(self.name, code)
         return [c for c in self if c.parent and code_key(self.name, c.parent) == key]
 
     def parents(self, code: str) -> list[str]:
-        """The broader codes, nearest first. SISO: the prefixes; ZIZO and genres: the parent chain."""
+        """The broader codes, nearest first. SISO: the prefixes; ZIZO: the rubric path; genres: []."""
         if self.name == "siso":
             return siso.parents(code)
         out: list[str] = []
         concept = self.get(code)
-        while concept is not None and concept.parent and concept.parent not in out and len(out) < 20:
-            out.append(concept.parent)
-            concept = self.get(concept.parent)
+        parent = concept.parent if concept else None
+        while parent and parent not in out and len(out) < 20:
+            out.append(parent)
+            above = self.get(parent)
+            # A rubric id that is not in the list still names the rubrics above it.
+            parent = above.parent if above else rubric_key_parent(parent) if self.name == "zizo" else None
         return out
 
     # -- codes seen in data -----------------------------------------------------------------
-    def observe(self, code: str, source: str = "") -> Concept:
+    def observe(self, code: str, source: str = "", *, label: str | None = None, path=(),
+                audience=None) -> Concept:
         """Record that ``code`` occurs in the data. A code not in the list is kept and flagged.
 
-        Returns the list's concept, or the observed one (``kind == "observed"``, no label: a
-        label is never made up). Counts how often each unlisted code was seen.
+        Returns the list's concept, or the observed one (``kind == "observed"``) and counts how
+        often each unlisted code was seen. What the record itself says may come along: the
+        label it carries (a ZIZO rubric leaf, the genre term), the ZIZO rubric ``path`` ($a > $x
+        > $y > $z) and the record's ``audience``; an observed ZIZO code gets a subsystem only
+        when every record that carried it points to the same one. Nothing is made up.
         """
         text = normalise_code(self.name, code)
         key = code_key(self.name, text)
         if known := self._concepts.get(key):
             return known
         self._observed_counts[key] += 1
-        if key not in self._observed:
-            self._observed[key] = Concept(
-                code=text, parent=(siso.parents(text)[:1] or [None])[0] if self.name == "siso" else None,
-                status="observed in data, not in the list", source=source or "data", kind=OBSERVED,
-            )
+        subsystems = self._observed_subsystems.setdefault(key, Counter())
+        if self.name == "zizo" and (subsystem := zizo_subsystem_for_age(audience)):
+            subsystems[subsystem] += 1
+        old = self._observed.get(key)
+        path = (old.path if old and old.path else tuple(n for n in path if n))
+        subsystem = next(iter(subsystems)) if len(subsystems) == 1 else None
+        if self.name == "siso":
+            parent = (siso.parents(text) or [None])[0]
+        elif self.name == "zizo" and subsystem and len(path) > 1:
+            parent = rubric_key(subsystem, path[:-1])
+        else:
+            parent = None
+        label = (old.label if old else None) or label or (path[-1] if path else None)
+        if self.name == "genre":
+            label = label or text  # a genre code is its term
+        concept = Concept(
+            code=old.code if old else text, label=label, parent=parent, subsystem=subsystem, path=path,
+            status="observed in data, not in the list", source=(old.source if old else "") or source or "data",
+            kind=OBSERVED,
+        )
+        if concept != old:
+            self._observed[key] = concept
         return self._observed[key]
 
     def observed(self) -> dict[str, int]:
@@ -132,7 +166,8 @@ class Scheme:
 
     # -- checking ---------------------------------------------------------------------------
     def validate(self, code: str | None, *, audience=None, subsystem: str | None = None) -> Validation:
-        """Check a code; ``audience`` (e.g. "Vanaf 6-8 jaar") or ``subsystem`` checks the ZIZO subsystem."""
+        """Check a code. ``audience`` (e.g. "Vanaf 6-8 jaar", "volwassenen") or ``subsystem`` checks
+        the ZIZO subsystem; for genres ``audience`` checks a confirmed genre's youth/adult list."""
         text = normalise_code(self.name, code or "")
         if not text:
             return self._result(text, EMPTY, messages.empty(self.name))
@@ -152,6 +187,10 @@ class Scheme:
         if self.name == "zizo" and expected and concept.subsystem and concept.subsystem != expected:
             text_nl_en = messages.wrong_subsystem(self.name, text, concept, expected, audience or subsystem)
             return self._result(text, WRONG_SUBSYSTEM, text_nl_en, concept, expected)
+        wanted = genre_audience_for(audience) if self.name == "genre" and concept.confirmed else None
+        if wanted and concept.audience and wanted not in concept.audience.split("+"):
+            texts = messages.wrong_audience(self.name, text, concept, wanted, audience)
+            return self._result(text, WRONG_AUDIENCE, texts, concept)
         if not concept.confirmed:
             return self._result(text, UNVERIFIED, messages.unverified(self.name, text, concept), concept)
         return self._result(text, KNOWN, messages.known(self.name, text, concept), concept)

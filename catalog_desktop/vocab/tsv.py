@@ -26,7 +26,7 @@ from urllib.parse import unquote
 
 from catalog_desktop.vocab import siso
 from catalog_desktop.vocab.concepts import RUBRIC, Concept, status_means_retired
-from catalog_desktop.vocab.zizo import subsystem_name
+from catalog_desktop.vocab.zizo import rubric_key, subsystem_name
 
 
 class VocabularyError(ValueError):
@@ -164,9 +164,9 @@ def _zizo_row(cells: dict, path: str) -> list[Concept]:
     if not code and not (subsystem and rubric_path):
         raise ValueError("ZIZO row with neither a code nor a rubric path in a known subsystem")
     label = rubric_path[-1] if rubric_path else (_rubric_name(cells.get("name_full", "")) or None)
-    parents = [_rubric_key(subsystem, rubric_path[:n]) for n in range(len(rubric_path) - 1, 0, -1)] if subsystem else []
+    parents = [rubric_key(subsystem, rubric_path[:n]) for n in range(len(rubric_path) - 1, 0, -1)] if subsystem else []
     own = Concept(
-        code or _rubric_key(subsystem, rubric_path), label, parent=(parents or [None])[0],
+        code or rubric_key(subsystem, rubric_path), label, parent=(parents or [None])[0],
         subsystem=subsystem, colour=cells.get("colour") or None, pictogram=cells.get("pictogram") or None,
         status=status, source=source, retired=status_means_retired(status),
         kind="code" if code else RUBRIC, path=rubric_path, note=note,
@@ -226,10 +226,6 @@ def _rubric_name(text: str) -> str:
     """'GEVOELENS - GEDRAG (GEV)' -> 'Gevoelens - Gedrag'; 'Songbooks (693 $y); ...' -> 'Songbooks'."""
     text = re.sub(r"\([^)]*\)", "", text.split(";")[0]).strip()
     return text.title() if text.isupper() else text
-
-
-def _rubric_key(subsystem: str | None, names: tuple[str, ...]) -> str:
-    return " > ".join([subsystem or "ZIZO", *names])
 
 
 def _bool(value: str | None) -> bool | None:

@@ -52,6 +52,17 @@ class Vocabularies:
     def validate(self, scheme: str, code: str, **context) -> Validation:
         return self.scheme(scheme).validate(code, **context)
 
+    def observe_codes(self, codes, *, audience=None, source: str = "") -> list[Concept]:
+        """Observe a record's codes (objects with ``scheme``, ``code`` and optionally ``label`` and
+        ``path``, e.g. the catalogue's ``CodeRef``); codes of other schemes are passed over."""
+        seen = []
+        for code in codes:
+            if code.scheme in self.schemes:
+                seen.append(self.schemes[code.scheme].observe(
+                    code.code, source, label=getattr(code, "label", None), path=getattr(code, "path", ()),
+                    audience=audience))
+        return seen
+
     @property
     def hash(self) -> str:
         """sha256 over every scheme's hash: what a model bundle records as its vocabulary."""

@@ -41,6 +41,17 @@ def subsystem_name(text: str | None) -> str | None:
     return None
 
 
+def rubric_key(subsystem: str | None, names) -> str:
+    """The id of a rubric whose own code is not known: "ZIZO Jeugd > Mens > Ziek - Gezond"."""
+    return " > ".join([subsystem or "ZIZO", *names])
+
+
+def rubric_key_parent(key: str) -> str | None:
+    """The rubric above a rubric id ("ZIZO Jeugd > Mens > X" -> "ZIZO Jeugd > Mens"), or None."""
+    parts = key.split(" > ")
+    return " > ".join(parts[:-1]) if len(parts) > 2 and parts[0] in SUBSYSTEMS else None
+
+
 def exact_subsystem_name(text: str | None) -> str | None:
     """A subsystem only when ``text`` is its full name ("ZIZO Jeugd", "Kleuter ZIZO", any case)."""
     if not text or "zizo" not in text.lower():
@@ -85,3 +96,15 @@ def zizo_subsystem_for_age(audience: str | int | None) -> str | None:
         return first
     # "Alle jeugd", "Alle leeftijden", "x_age_nvt", "youth", or text we cannot read: no constraint.
     return None
+
+
+def genre_audience_for(audience: str | int | None) -> str | None:
+    """"jeugd" or "volwassenen": which Open Vlacc genre list (jge/vge) an audience uses, or None.
+
+    Only clear cases: adults, and ages up to 14. "Vanaf 15 jaar" is left open (young adults are
+    catalogued either way).
+    """
+    if isinstance(audience, str) and any(word in audience.lower() for word in _ADULT_WORDS):
+        return "volwassenen"
+    subsystem = zizo_subsystem_for_age(audience)
+    return "jeugd" if subsystem in (KLEUTER, JEUGD) else None

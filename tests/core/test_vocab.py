@@ -140,7 +140,7 @@ def test_observed_codes_are_kept_and_flagged():
     seen = siso.observe("914.92", source="record 12")
     siso.observe("914.92 ")
     assert seen.observed and seen.label is None and seen.parent == "914.9"
-    assert siso.get("914.92") is seen and "914.92" not in siso  # kept, but not part of the list
+    assert siso.get("914.92") == seen and "914.92" not in siso  # kept, but not part of the list
     assert siso.observed() == {"914.92": 2}
     result = siso.validate("914.92")
     assert result.ok and result.status == "observed" and "2 keer" in result.message
@@ -182,3 +182,54 @@ def test_coverage_note_says_the_lists_are_partial(vocabs):
     assert "ONVOLLEDIG" in nl and "officiële lijsten" in nl
     assert "PARTIAL" in en and "official lists" in en
     assert f"{len(vocabs.siso)} SISO-codes" in nl
+
+
+def test_observed_zizo_code_keeps_what_the_records_say():
+    vocabs = load_vocabularies()
+    zizo = vocabs.zizo
+    path = ("Kunst", "Beeldende kunst", "Schilderkunst")  # as a record's 693 $a/$x/$y would carry it
+    seen = zizo.observe("kubesc", source="record 7", path=path, audience="volwassenen")
+    assert seen.code == "KUBESC" and seen.observed and seen.label == "Schilderkunst"
+    assert seen.subsystem == VOLWASSENEN and seen.path == path
+    assert zizo.parents("KUBESC") == ["ZIZO Volwassenen > Kunst > Beeldende kunst", "ZIZO Volwassenen > Kunst"]
+    assert zizo.label("ZIZO Volwassenen > Kunst > Beeldende kunst") == "Beeldende kunst"
+    assert zizo.validate("KUBESC", audience="Vanaf 9-11 jaar").status == "observed"
+    # Records that disagree about the audience: no subsystem is claimed.
+    assert zizo.observe("KUBESC", audience="Vanaf 6-8 jaar").subsystem is None
+    assert zizo.observed() == {"KUBESC": 2}
+    assert vocabs.genre.observe("Cyberpunk").label == "Cyberpunk"
+
+
+def test_genre_for_the_wrong_audience(vocabs):
+    wrong = vocabs.genre.validate("Oorlogsromans", audience="Vanaf 9-11 jaar")
+    assert wrong.status == "wrong_audience" and not wrong.ok
+    assert wrong.message == "Genre Oorlogsromans is een genre voor volwassenen, maar de doelgroep (Vanaf 9-11 jaar) is jeugd."
+    assert vocabs.genre.validate("Humor", audience="volwassenen").status == "wrong_audience"
+    assert vocabs.genre.validate("Detectives", audience="Vanaf 9-11 jaar").status == "known"  # both lists
+    assert vocabs.genre.validate("Oorlogsromans", audience="Vanaf 15 jaar").status == "known"  # left open
+    # A genre whose audience only a secondary source gives is not held against the record.
+    assert vocabs.genre.validate("Westerns", audience="Vanaf 9-11 jaar").status == "unverified"
+
+
+def test_labels_and_codes_for_training_and_constraints(vocabs):
+    labels = vocabs.zizo.labels()
+    assert labels["MEGEV"] == "Gevoelens - Gedrag" and "AHAADE" not in labels  # no label is made up
+    assert vocabs.zizo.codes(subsystem=JEUGD) == ["MEGEV", "ZIZO Jeugd > Mens", "ZIZO Jeugd > Mens > Ziek - Gezond"]
+    assert vocabs.zizo.codes(subsystem=JEUGD, assignable_only=True) == ["MEGEV"]
+    assert "528.3" not in vocabs.siso.codes(assignable_only=True) and "528.3" in vocabs.siso.codes()
+
+
+def test_observe_a_records_codes():
+    from catalog_desktop.catalogue.entities import CodeRef
+
+    vocabs = load_vocabularies()
+    codes = [
+        CodeRef("zizo", "ZZTEST", "693", label="Testrubriek", path=("Mens", "Testrubriek")),
+        CodeRef("siso", "788.41", "084"), CodeRef("genre", "Nieuw testgenre", "650", label="Nieuw testgenre"),
+        CodeRef("avi", "M4", "090"),  # not one of our schemes: passed over
+    ]
+    seen = vocabs.observe_codes(codes, audience="Vanaf 6-8 jaar", source="record 3")
+    assert [c.code for c in seen] == ["ZZTEST", "788.41", "Nieuw testgenre"]
+    assert [c.observed for c in seen] == [True, False, True]
+    assert vocabs.zizo.get("ZZTEST").subsystem == JEUGD and vocabs.zizo.parents("ZZTEST") == ["ZIZO Jeugd > Mens"]
+    assert vocabs.zizo.labels()["ZZTEST"] == "Testrubriek"
