@@ -48,7 +48,8 @@ ZIZO rubrics: a code sits in a rubric path (level1 > level2 > level3, ``Concept.
 the rubric above a code has no publicly known code of its own, it is a node with
 ``kind == "rubric"`` and the id ``"<subsystem> > <level1> > ..."`` (e.g. ``"ZIZO Jeugd > Mens"``):
 ``parents("MEGEV") == ["ZIZO Jeugd > Mens"]``. Such a node is for hierarchy and display only;
-``validate`` says it cannot be assigned. Colours and pictograms are ``None`` unless a loaded list
+``validate`` says it cannot be assigned. When an official list gives a code for the same rubric
+(same subsystem, same names), the node is replaced by that code (``Scheme.resolve_rubrics``). Colours and pictograms are ``None`` unless a loaded list
 gives them.
 
 The content hash covers code, label, parent, subsystem, colour, pictogram, retired, etiketgenre,

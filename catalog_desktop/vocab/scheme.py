@@ -71,6 +71,44 @@ class Scheme:
         self._hash = None
         return concept
 
+    def resolve_rubrics(self) -> dict[str, str]:
+        """Replace rubric nodes by the real codes an official list gives for the same rubric.
+
+        A rubric node (``"ZIZO Jeugd > Mens"``) stands in for a rubric whose code was not known.
+        Once a loaded list has a code in the same subsystem with the same rubric path (its own
+        ``path``, or its labels up the parent chain), the node goes and whatever hung under it
+        hangs under that code. Returns {node id: code}.
+        """
+        if self.name != "zizo":
+            return {}
+        by_path = {}
+        for concept in self._concepts.values():
+            if concept.kind != RUBRIC and concept.subsystem and (path := self._label_path(concept)):
+                by_path.setdefault((concept.subsystem, _path_key(path)), concept.code)
+        resolved = {}
+        for key, node in list(self._concepts.items()):
+            if node.kind == RUBRIC and (code := by_path.get((node.subsystem, _path_key(node.path)))):
+                resolved[node.code] = code
+                del self._concepts[key]
+        if resolved:
+            for key, concept in list(self._concepts.items()):
+                if concept.parent in resolved:
+                    self._concepts[key] = replace(concept, parent=resolved[concept.parent])
+            self._hash = None
+        return resolved
+
+    def _label_path(self, concept: Concept) -> tuple[str, ...]:
+        if concept.path:
+            return concept.path
+        names, seen = [], set()
+        while concept is not None and concept.code not in seen:
+            if not concept.label:
+                return ()
+            seen.add(concept.code)
+            names.append(concept.label)
+            concept = self._concepts.get(code_key(self.name, concept.parent)) if concept.parent else None
+        return tuple(reversed(names))
+
     # -- lookup -----------------------------------------------------------------------------
     def get(self, code: str) -> Concept | None:
         """The concept, an observed code (``kind == "observed"``), or ``None``."""
@@ -212,6 +250,10 @@ class Scheme:
 
     def __repr__(self) -> str:
         return f"<Scheme {self.name}: {len(self)} concepts, {len(self._observed)} observed>"
+
+
+def _path_key(path) -> tuple[str, ...]:
+    return tuple(" ".join(name.split()).casefold() for name in path)
 
 
 def _hashable(concept: Concept) -> list:

@@ -113,6 +113,8 @@ def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: boo
             raise VocabularyError(f"{path}: unknown scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
         _load_into(schemes, path, scheme, problems, merge=True)
         extra_sources.append(str(path))
+    if extra_sources:
+        schemes["zizo"].resolve_rubrics()
     return Vocabularies(schemes, problems, extra_sources)
 
 

@@ -95,3 +95,12 @@ def test_unreadable_files_are_refused_with_their_name(tmp_path):
         load_vocabularies(extra=[headerless])
     with pytest.raises(VocabularyError, match="holds a zizo list, not siso"):
         load_vocabularies(extra=[("siso", DATA / "zizo_test.ttl")])
+
+
+def test_official_codes_replace_the_rubric_nodes_that_stood_in_for_them():
+    vocabs = load_vocabularies(extra=[DATA / "zizo_rubrics.ttl"])
+    zizo = vocabs.zizo
+    assert zizo.get("ZIZO Jeugd > Mens") is None and zizo.get("ZIZO Jeugd > Mens > Ziek - Gezond") is None
+    assert zizo.parents("MEGEV") == ["TSTMENS"]  # the default code now hangs under the official one
+    assert zizo.parents("TSTZIEK") == ["TSTMENS"]
+    assert zizo.get("ZIZO Volwassenen > Kunst") is not None  # rubrics the file does not cover stay
