@@ -63,3 +63,30 @@ def write_marc():
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory) -> Path:
+    """The bundled sample catalogue, imported once per session (copy it; never write to it)."""
+    from catalog_desktop.catalogue import Catalogue
+    from catalog_desktop.catalogue.sample import fill_sample_catalogue
+
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
+    with Catalogue.open(path) as cat:
+        summary = fill_sample_catalogue(cat)
+        assert summary.quarantined == 0
+    return path
+
+
+@pytest.fixture
+def sample_catalogue(sample_template, tmp_path):
+    """A private copy of the sample catalogue (181 records: 100 real, 81 Dutch demo records)."""
+    import shutil
+
+    from catalog_desktop.catalogue import Catalogue
+
+    path = tmp_path / "sample.sqlite"
+    shutil.copyfile(sample_template, path)
+    cat = Catalogue.open(path)
+    yield cat
+    cat.close()

@@ -6,7 +6,8 @@
         record = cat.records.get(hits[0].id)
 
 Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``,
-``label_adjustments`` (per-copy spine-label changes).
+``label_adjustments`` (per-copy spine-label changes), ``decisions`` (accepted and rejected
+suggestions).
 Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
 reads may run on any thread. Nothing here imports Qt.
 """
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, select
 
 from catalog_desktop.catalogue import schema
 from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resolve_url
+from catalog_desktop.catalogue.decisions import Decisions
 from catalog_desktop.catalogue.history import History
 from catalog_desktop.catalogue.label_adjustments import LabelAdjustments
 from catalog_desktop.catalogue.quarantine import QuarantineItems
@@ -49,6 +51,8 @@ class Catalogue:
         self.quarantine = QuarantineItems(engine, self._lock)
         self.history = History(engine)
         self.label_adjustments = LabelAdjustments(engine, self._lock)
+        self._vocabs = None
+        self.decisions = Decisions(engine, self._lock, self.records, self.profile, self.vocabularies)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike | None = None) -> "Catalogue":
@@ -88,6 +92,14 @@ class Catalogue:
         if self._profile is None:
             self._profile = load_profile(self.settings.get("profile"))
         return self._profile
+
+    def vocabularies(self):
+        """The ZIZO, SISO and genre lists codes are checked and labelled with (bundled defaults)."""
+        from catalog_desktop.vocab import load_vocabularies
+
+        if self._vocabs is None:
+            self._vocabs = load_vocabularies()
+        return self._vocabs
 
     # --- long work ---------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ class Change:
     reason: str = ""
     who: str | None = None
     versions: tuple[int, ...] = ()  # the record versions the change produced, per record
+    decisions: tuple[int, ...] = ()  # suggestion decisions written or undone
 
 
 def utcnow() -> datetime:

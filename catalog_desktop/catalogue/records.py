@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Callable
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Connection, and_, func, select, update
 
 from catalog_desktop.catalogue.changes import Change, utcnow
 from catalog_desktop.catalogue.db import reading, writing
@@ -13,7 +13,8 @@ from catalog_desktop.catalogue.entities import CodeRef, RecordEntities
 from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
 from catalog_desktop.catalogue.errors import RecordNotFound, VersionConflict
 from catalog_desktop.catalogue.history import add_versions, parse_warnings
-from catalog_desktop.catalogue.models import Classification, Record
+from catalog_desktop.catalogue.decisions import mark_accepted
+from catalog_desktop.catalogue.models import Classification, Record, RecordVersion
 from catalog_desktop.catalogue.search import SearchIndex, parse
 from catalog_desktop.catalogue.views import (
     SORT_KEYS,
@@ -28,6 +29,7 @@ from catalog_desktop.marc.record import MarcRecord
 
 _R = Record.__table__
 _C = Classification.__table__
+_V = RecordVersion.__table__
 
 
 def parse_current(marc: bytes | None, raw: bytes, source_format: str) -> MarcRecord:
@@ -145,13 +147,42 @@ class Records:
     # --- editing -----------------------------------------------------------------------
 
     def update(self, record_id: int, new_record: MarcRecord, *, who: str | None, reason: str = "edit",
-               expected_version: int | None = None) -> Change:
+               expected_version: int | None = None, also: Callable[[Connection], None] | None = None) -> Change:
         """Replace a record's MARC; the old bytes go to history, entities are derived anew.
 
         ``expected_version`` (optimistic locking): refuse with :class:`VersionConflict` when
         the record changed since the caller read it. The identity (import match key) stays,
         even if the 001 changed, so that re-importing the original file still finds it.
+        ``also(conn)`` runs inside the same transaction after the record is written (the
+        decision log uses it, so a decision and its MARC change commit or fail together).
         """
+        return self._replace(record_id, new_record, who=who, reason=reason, expected_version=expected_version,
+                             edited=None, also=also)
+
+    def restore(self, record_id: int, version: int, *, who: str | None, reason: str = "undo",
+                expected_version: int | None = None, also: Callable[[Connection], None] | None = None) -> Change:
+        """Put back an earlier version exactly: its bytes and its "edited" flag (a new version,
+        so the state being replaced goes to history too)."""
+        from catalog_desktop.marc.iso2709 import parse_record
+
+        with reading(self._engine) as conn:
+            row = conn.execute(
+                select(_V.c.marc, _V.c.edited, _R.c.raw, _R.c.source_format)
+                .join(_R, _R.c.id == _V.c.record_id)
+                .where(_V.c.record_id == record_id, _V.c.version == version)
+                .order_by(_V.c.id.desc()).limit(1)
+            ).first()
+        if row is None:
+            raise RecordNotFound(f"{record_id} version {version}")
+        if row.marc == row.raw:
+            record = parse_current(None, row.raw, row.source_format)
+        else:
+            record = parse_record(row.marc)[0]
+        return self._replace(record_id, record, who=who, reason=reason, expected_version=expected_version,
+                             edited=bool(row.edited), also=also)
+
+    def _replace(self, record_id: int, new_record: MarcRecord, *, who: str | None, reason: str,
+                 expected_version: int | None, edited: bool | None, also) -> Change:
         from catalog_desktop.catalogue.derive import derive_entities
         from catalog_desktop.marc.iso2709 import serialize
 
@@ -181,7 +212,8 @@ class Records:
                     values = {
                         **dict(zip(RECORD_VALUE_KEYS, record_values(ents))), "control_number": new_record.control_number,
                         "encoding": new_record.encoding, "marc": None if marc == old.raw else marc,
-                        "work_id": work_id, "updated_at": now, "edited": True, "version": old.version + 1,
+                        "work_id": work_id, "updated_at": now, "edited": True if edited is None else edited,
+                        "version": old.version + 1,
                     }
                     done = conn.execute(
                         update(_R).where(_R.c.id == record_id, _R.c.version == old.version).values(**values)
@@ -190,6 +222,9 @@ class Records:
                         raise VersionConflict(record_id, old.version, -1)
                     self._writer.clear(conn, [record_id])
                     self._writer.write(conn, [(record_id, ents, new_record.control_number)])
+                    mark_accepted(conn, [record_id])
+                    if also is not None:
+                        also(conn)
             except BaseException:
                 self._writer.rolled_back()
                 raise
