@@ -31,3 +31,17 @@ def resources_dir() -> Path:
             f"set {ENV_VAR} to the folder that holds marc/profiles/"
         )
     return path
+
+
+MODELS_ENV_VAR = "CATALOG_DESKTOP_MODELS"
+
+
+def models_dir() -> Path:
+    """The model bundles folder: ``$CATALOG_DESKTOP_MODELS`` if set, else ``<repo>/models``
+    (``models/default/`` is the bundle used when none is named)."""
+    override = os.environ.get(MODELS_ENV_VAR)
+    return Path(override).expanduser() if override else Path(__file__).resolve().parents[1] / "models"
+
+
+def default_bundle() -> Path:
+    return models_dir() / "default"

@@ -104,7 +104,11 @@ class Records:
             conds.append(_R.c.source_format == flt.source_format)
         if flt.code is not None:
             scheme, code = flt.code
-            conds.append(_R.c.id.in_(select(_C.c.record_id).where(_C.c.scheme == scheme, _C.c.code == code)))
+            conds.append(_R.c.id.in_(select(_C.c.record_id).where(
+                _C.c.scheme == scheme, _C.c.code == code, _C.c.source != "suggested")))
+        if flt.suggestions_waiting is not None:
+            waiting = _R.c.id.in_(select(_C.c.record_id).where(_C.c.source == "suggested"))
+            conds.append(waiting if flt.suggestions_waiting else ~waiting)
         return and_(*conds) if conds else None
 
     def count(self, filter: RecordFilter | str | None = None) -> int:

@@ -13,9 +13,10 @@ def _count(conn: Connection, stmt) -> int:
     return int(conn.execute(stmt).scalar_one() or 0)
 
 
-def _grouped(conn: Connection, column, distinct=None) -> dict[str, int]:
+def _grouped(conn: Connection, column, distinct=None, where=None) -> dict[str, int]:
     agg = func.count(func.distinct(distinct)) if distinct is not None else func.count()
-    rows = conn.execute(select(column, agg).group_by(column).order_by(column))
+    stmt = select(column, agg).group_by(column).order_by(column)
+    rows = conn.execute(stmt.where(where) if where is not None else stmt)
     return {str(k): int(n) for k, n in rows}
 
 
@@ -34,8 +35,11 @@ def gather(conn: Connection) -> dict:
         "by_encoding": _grouped(conn, _R.c.encoding),
         "with_warnings": _count(conn, select(func.count()).where(_R.c.warnings.is_not(None))),
         "edited": _count(conn, select(func.count()).where(_R.c.edited.is_(True))),
-        "codes": _grouped(conn, c.c.scheme),
-        "records_with_codes": _grouped(conn, c.c.scheme, distinct=c.c.record_id),
+        # Codes records carry; model suggestions waiting for a decision are counted apart.
+        "codes": _grouped(conn, c.c.scheme, where=c.c.source != "suggested"),
+        "records_with_codes": _grouped(conn, c.c.scheme, distinct=c.c.record_id, where=c.c.source != "suggested"),
+        "records_with_suggestions": _count(
+            conn, select(func.count(func.distinct(c.c.record_id))).where(c.c.source == "suggested")),
         "import_runs": _grouped(conn, run.c.status),
         "last_import": last.isoformat() if last is not None else None,
     }

@@ -58,7 +58,8 @@ class RecordFilter:
     edited: bool | None = None
     work_id: int | None = None
     source_format: str | None = None
-    code: tuple[str, str] | None = None  # (scheme, code)
+    code: tuple[str, str] | None = None  # (scheme, code) the record carries (not a mere suggestion)
+    suggestions_waiting: bool | None = None  # has model suggestions stored, not yet decided
 
 
 @dataclass(frozen=True, slots=True)

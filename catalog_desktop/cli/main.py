@@ -12,6 +12,7 @@ import sys
 from catalog_desktop import __version__
 from catalog_desktop.cli import (
     cmd_db,
+    cmd_decide,
     cmd_export,
     cmd_import,
     cmd_labels,
@@ -19,11 +20,13 @@ from catalog_desktop.cli import (
     cmd_search,
     cmd_show,
     cmd_stats,
+    cmd_suggest,
     cmd_vocab,
 )
 from catalog_desktop.cli.common import CliError
 
-COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab, cmd_labels)
+COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab, cmd_labels,
+            cmd_suggest, cmd_decide)
 
 
 def build_parser() -> argparse.ArgumentParser:
