@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", help="comma-separated backends (default: the engine's default)")
     args = parser.parse_args(argv)
     manifest = build_sample_bundle(args.out, seed=args.seed, backends=args.backends)
-    summary = {"out": str(args.out), "schemes": manifest.get("schemes"), "vocab_hash": manifest.get("vocab_hash")}
+    summary = {"out": str(args.out), "schemes": sorted(manifest.get("schemes", {})), "vocab_hash": manifest.get("vocab_hash"),
+               "training_data_hash": manifest.get("training_data_hash")}
     json.dump(summary, sys.stdout, indent=2, ensure_ascii=False, default=str)
     print()
     return 0

@@ -15,6 +15,8 @@ def register(commands) -> None:
     parser.add_argument("--limit", type=int, default=5, help="suggestions per scheme (default 5)")
     parser.add_argument("--store", action="store_true",
                         help="keep the suggestions in the catalogue, so lists can show 'suggestions waiting'")
+    parser.add_argument("--no-reasons", action="store_true",
+                        help="leave out the reasons (much faster for a large batch, e.g. --all --store)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_db_option(parser)
     parser.set_defaults(run=run)
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         ids = resolve_record_ids(catalogue, args.records) if args.records else None
         service = load_service(catalogue, args.bundle)
         with cancellable() as cancel, progress_bar("Suggesting", enabled=args.all) as progress:
-            results = service.for_records(ids, limit=args.limit, progress=progress, cancel=cancel, store=args.store)
+            results = service.for_records(ids, limit=args.limit, progress=progress, cancel=cancel, store=args.store,
+                                          reasons=not args.no_reasons)
         neighbours = service.neighbour_records(results)
     data = [_as_dict(r, neighbours) for r in results]
     if args.json:
@@ -90,7 +93,7 @@ def _print(record: dict) -> None:
             print("    (no suggestion)")
         for rank, s in enumerate(data["suggestions"], 1):
             marks = [m for m, on in (("ambiguous: look twice", s["ambiguous"]), ("broader code", s["backoff"])) if on]
-            label = f"  {s['label']}" if s["label"] else ""
+            label = f"  {s['label']}" if s["label"] and s["label"] != s["code"] else ""
             print(f"    {rank}. {s['code']}{label}  {s['confidence']:.2f}" + (f"  [{'; '.join(marks)}]" if marks else ""))
             if s["nearest"]:
                 near = ", ".join(f"#{n['id']} {n['title']}" if n["id"] is not None else f"{n['record']} (not in this catalogue)"

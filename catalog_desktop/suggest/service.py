@@ -5,9 +5,11 @@
     service.for_records(None, progress=..., cancel=...)   # every record, in chunks
 
 For every scheme the bundle knows and the record's facts allow (:mod:`constraints`), the
-model is asked for more than ``limit`` codes, so that after dropping what the constraints
-forbid, what the record already carries and what a cataloger rejected for it, ``limit`` can
-still be shown. Labels the model lacks come from the vocabulary.
+model is asked for ``limit`` codes excluding what the record already carries, what a
+cataloger rejected for it and the vocabulary codes its facts rule out (a code the rule
+forbids is also dropped afterwards, e.g. a parent the model backed off to). Labels the model
+lacks come from the vocabulary. ``reasons=False`` skips building reasons (a batch that only
+stores suggestions does not need them, and they are most of the model's time).
 
 ``store=True`` (batches) keeps each record's suggestions as classification rows with source
 ``suggested`` (replacing the earlier ones), so lists can filter on "suggestions waiting".
@@ -30,7 +32,7 @@ from catalog_desktop.suggest.features import CHUNK, RecordFeatures, iter_record_
 __all__ = ["RecordSuggestions", "SuggestionService", "SUGGESTED"]
 
 SUGGESTED = "suggested"
-OVERFETCH = 4  # ask the model for limit * OVERFETCH codes, then filter
+MARGIN = 2  # ask the model for a few codes more than shown, for the ones dropped afterwards
 Progress = Callable[[int, int, str], None]
 _C, _R = Classification.__table__, Record.__table__
 
@@ -49,12 +51,14 @@ class SuggestionService:
         self.suggester = suggester
         self.vocabs = vocabs
         self.limit = limit
+        self._ruled_out: dict[tuple, frozenset[str]] = {}
 
     @property
     def bundle(self) -> str:
         """How decisions name the bundle: its name and version."""
         manifest = getattr(self.suggester, "manifest", {}) or {}
-        name = manifest.get("name") or "bundle"
+        path = getattr(self.suggester, "path", None)
+        name = manifest.get("name") or (path.name if path is not None else "bundle")
         return f"{name}@{self.suggester.version}"[:200]
 
     def for_record(self, record_id: int, limit: int | None = None) -> dict:
@@ -68,7 +72,7 @@ class SuggestionService:
 
     def for_records(self, record_ids: Sequence[int] | None = None, *, limit: int | None = None,
                     progress: Progress | None = None, cancel: threading.Event | None = None,
-                    store: bool = False) -> list[RecordSuggestions]:
+                    store: bool = False, reasons: bool = True) -> list[RecordSuggestions]:
         """Suggestions for these records (None: every record), in chunks; stops between chunks
         when ``cancel`` is set and returns what was done."""
         limit = limit or self.limit
@@ -78,7 +82,7 @@ class SuggestionService:
             if cancel is not None and cancel.is_set():
                 break
             chunk = ids[start : start + CHUNK]
-            done = self._chunk(list(iter_record_features(self.catalogue, chunk)), limit)
+            done = self._chunk(list(iter_record_features(self.catalogue, chunk)), limit, reasons)
             if store:
                 self._store(done)
             out += done
@@ -92,7 +96,7 @@ class SuggestionService:
         with reading(self.catalogue.engine) as conn:
             return list(conn.execute(select(_R.c.id).order_by(_R.c.id)).scalars())
 
-    def _chunk(self, features: list[RecordFeatures], limit: int) -> list[RecordSuggestions]:
+    def _chunk(self, features: list[RecordFeatures], limit: int, reasons: bool) -> list[RecordSuggestions]:
         schemes = list(self.suggester.schemes)
         rejected = self.catalogue.decisions.rejected_codes([f.record_id for f in features])
         rules = [rules_for(f, schemes) for f in features]
@@ -102,12 +106,14 @@ class SuggestionService:
             if not todo:
                 continue
             docs = [features[i].document(scheme) for i in todo]
+            vocab = self._vocab(scheme)
             excludes = [
-                sorted(set(features[i].codes(scheme)) | rejected.get(features[i].record_id, {}).get(scheme, set()))
+                sorted(set(features[i].codes(scheme)) | rejected.get(features[i].record_id, {}).get(scheme, set())
+                       | self.ruled_out(rules[i][scheme], vocab))
                 for i in todo
             ]
-            ranked = self.suggester.suggest_batch(docs, scheme, limit=limit * OVERFETCH, excludes=excludes)
-            vocab = self._vocab(scheme)
+            ranked = self.suggester.suggest_batch(docs, scheme, limit=limit + MARGIN, excludes=excludes,
+                                                  with_reasons=reasons)
             for i, suggestions in zip(todo, ranked):
                 results[i][scheme] = apply_rule(rules[i][scheme], suggestions, vocab, limit)
         return [RecordSuggestions(f.record_id, f.entities.title, res, rule) for f, res, rule in zip(features, results, rules)]
@@ -124,6 +130,15 @@ class SuggestionService:
                 stmt = select(_R.c.identity, _R.c.id, _R.c.title).where(_R.c.identity.in_(names[i : i + CHUNK]))
                 out.update({identity: (rid, title) for identity, rid, title in conn.execute(stmt)})
         return out
+
+    def ruled_out(self, rule: SchemeRule, vocab) -> frozenset[str]:
+        """The vocabulary's codes a rule forbids (computed once per kind of rule)."""
+        if vocab is None:
+            return frozenset()
+        key = (rule.scheme, rule.applies, rule.subsystem, rule.audience)
+        if key not in self._ruled_out:
+            self._ruled_out[key] = frozenset(c.code for c in vocab if not rule.allows(c))
+        return self._ruled_out[key]
 
     def _vocab(self, scheme: str):
         try:

@@ -62,7 +62,7 @@ def test_retraining_with_the_same_seed_gives_the_same_model_files(retrained):
     again = json.loads((a / "manifest.json").read_text(encoding="utf-8"))
     # The shipped bundle was trained on exactly this data (model bytes may differ across library versions).
     assert again["training_data_hash"] == shipped["training_data_hash"]
-    assert sorted(p.name for p in default_bundle().iterdir() if p.is_file()) == sorted(p.name for p in a.iterdir() if p.is_file())
+    assert sorted(p.relative_to(default_bundle()) for p in default_bundle().rglob("*") if p.is_file()) == files
 
 
 def test_suggest_gives_reasons_that_point_to_real_catalogued_records(capsys, db):
@@ -148,7 +148,7 @@ def test_decide_accept_list_and_undo_from_the_command_line(capsys, db):
 def test_a_bundle_that_fails_its_checks_stops_suggest_with_the_reason(capsys, db, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(default_bundle(), broken)
-    victim = next(p for p in sorted(broken.iterdir()) if p.is_file() and p.name != "manifest.json")
+    victim = next(p for p in sorted(broken.rglob("*")) if p.is_file() and p.name != "manifest.json")
     victim.write_bytes(victim.read_bytes() + b"tampered")
     code, out, err = run(capsys, "suggest", "DEMO00001", "--bundle", broken, "--db", db)
     assert code == 2 and out == ""
