@@ -146,3 +146,31 @@ def training_set(documents: Iterable[CorpusDocument], vocabulary: dict[str, str]
         labels.append(list(document.codes))
     return TrainingSet(scheme=scheme, docs=docs, labels=labels, multi_label=True,
                        parents=parents, labels_text=vocabulary)
+
+
+def vocabulary_hash(vocabulary: dict[str, str]) -> str:
+    """A stable sha256 over a corpus vocabulary's URIs and labels, for the bundle manifest."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for uri, label in sorted(vocabulary.items()):
+        digest.update(f"{uri}\t{label}\n".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def corpus_set(path: str | Path, *, vocabulary: dict[str, str] | None = None, lines: LineRange | None = None,
+               scheme: str = "subjects", known_only: bool = False):
+    """A corpus file (or a line range of it) as one ``TrainingSet`` and the count of gold codes
+    left out because ``known_only`` keeps only codes of ``vocabulary`` (as ``annif eval`` does)."""
+    documents = list(read_corpus(path, lines))
+    if not documents:
+        raise CorpusError(f"{path}: no documents" + (f" in lines {lines.first}-{lines.last or ''}" if lines else ""))
+    unknown = 0
+    if known_only and vocabulary is not None:
+        kept = []
+        for document in documents:
+            codes = tuple(code for code in document.codes if code in vocabulary)
+            unknown += len(document.codes) - len(codes)
+            kept.append(CorpusDocument(text=document.text, codes=codes, line=document.line))
+        documents = kept
+    return training_set(documents, vocabulary, scheme=scheme), unknown
