@@ -21,3 +21,19 @@ def test_import_benchmark_prints_side_by_side_figures():
         assert float(cells[5]) > 0  # the ratio
     assert any(line.startswith("iso2709: import time per record: read") for line in lines)
     assert lines[-1] in ("targets met", "TARGETS NOT MET")
+
+
+def test_suggestion_benchmark_prints_its_table_in_tiny_mode():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_suggest.py"), "--tiny"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = [line.split() for line in lines if line.startswith("ours default")]
+    assert len(rows) == 2  # one per corpus
+    for cells in rows:
+        f1, ndcg, ndcg5, p1, train_s, peak_mb, docs_s, p95 = (float(c.replace(",", "")) for c in cells[2:10])
+        assert 0 < f1 <= 1 and 0 < ndcg <= 1 and 0 <= p1 <= 1
+        assert train_s > 0 and peak_mb > 0 and docs_s > 0 and p95 > 0
+    assert any(line.startswith("brinkman speed (ours default): one record p95") for line in lines)
