@@ -5,7 +5,8 @@
     python3 bootstrap.py test    # the whole test suite (what CI runs)
 
 It makes a virtual environment in .venv, installs the project into it (again only when
-pyproject.toml changes), and, on Debian/Ubuntu as root, the few system libraries Qt needs.
+pyproject.toml changes), and, on Debian/Ubuntu as root, the few system libraries Qt needs
+and, for the tests, Debian's PostgreSQL server (the team tests start a throwaway one).
 Everything else the project needs is declared in pyproject.toml.
 """
 
@@ -26,6 +27,8 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 # Shared libraries PySide6 loads even offscreen; Debian package names.
 QT_SYSTEM_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+# The tests run a throwaway PostgreSQL server (initdb + pg_ctl) for the team catalogue.
+TEST_SYSTEM_PACKAGES = ["postgresql"]
 
 
 def log(message: str) -> None:
@@ -36,19 +39,19 @@ def run(*command, **kwargs) -> None:
     subprocess.run([str(c) for c in command], check=True, **kwargs)
 
 
-def ensure_system_libraries() -> None:
+def ensure_system_libraries(packages: list[str]) -> None:
     if not sys.platform.startswith("linux") or not shutil.which("dpkg-query"):
         return
     missing = [
-        p for p in QT_SYSTEM_PACKAGES
+        p for p in packages
         if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True).stdout.find("install ok installed") < 0
     ]
     if not missing:
         return
     if os.geteuid() != 0:
-        log(f"Qt needs these system packages: {' '.join(missing)} (sudo apt-get install {' '.join(missing)})")
+        log(f"catalog-desktop needs these system packages: {' '.join(missing)} (sudo apt-get install {' '.join(missing)})")
         return
-    log(f"installing system packages for Qt: {' '.join(missing)}")
+    log(f"installing system packages: {' '.join(missing)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run("apt-get", "update", "-qq", env=env)
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
@@ -74,7 +77,7 @@ def main(argv: list[str]) -> int:
     if len(argv) < 1 or argv[0] not in ("run", "test", "setup"):
         print(__doc__)
         return 2
-    ensure_system_libraries()
+    ensure_system_libraries(QT_SYSTEM_PACKAGES + (TEST_SYSTEM_PACKAGES if argv[0] == "test" else []))
     ensure_environment()
     action, rest = argv[0], argv[1:]
     if action == "setup":

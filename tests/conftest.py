@@ -7,6 +7,20 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_settings_folder(tmp_path_factory):
+    """No test (nor the CLI it starts) reads or writes the developer's own settings file."""
+    import os
+
+    previous = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = previous
+
+
 @pytest.fixture
 def catalogue(tmp_path):
     """A fresh, migrated SQLite catalogue in a temporary folder, closed afterwards."""
@@ -90,3 +104,26 @@ def sample_catalogue(sample_template, tmp_path):
     cat = Catalogue.open(path)
     yield cat
     cat.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole session (see tests/pgcluster.py).
+
+    Fails, never skips, when the server cannot be started: the team tests are part of CI.
+    """
+    from pgcluster import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster, request):
+    """The admin URL of a fresh, empty database on the session's server."""
+    import re
+
+    pg_cluster.databases = getattr(pg_cluster, "databases", 0) + 1
+    name = f"t{pg_cluster.databases}_" + re.sub(r"\W", "_", request.node.name.lower())[:40]
+    return pg_cluster.create_database(name)

@@ -17,6 +17,8 @@ _LAZY = {
     "CatalogueTooNewError": "catalog_desktop.catalogue.errors",
     "RecordNotFound": "catalog_desktop.catalogue.errors",
     "VersionConflict": "catalog_desktop.catalogue.errors",
+    "NotAllowed": "catalog_desktop.catalogue.errors",
+    "Conflict": "catalog_desktop.catalogue.conflicts",
     "FileSummary": "catalog_desktop.catalogue.summaries",
     "ImportSummary": "catalog_desktop.catalogue.summaries",
     "RecordFilter": "catalog_desktop.catalogue.views",

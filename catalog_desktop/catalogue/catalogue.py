@@ -7,7 +7,8 @@
 
 Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``,
 ``label_adjustments`` (per-copy spine-label changes), ``decisions`` (accepted and rejected
-suggestions).
+suggestions), and for a team ``presence`` (who has a record open) and ``proposals``
+(suggested changes).
 Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
 reads may run on any thread. Nothing here imports Qt.
 """
@@ -21,10 +22,13 @@ from typing import BinaryIO, Callable, Iterable, Sequence
 from sqlalchemy import Engine, select
 
 from catalog_desktop.catalogue import schema
+from catalog_desktop.catalogue.changes import current_user
 from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resolve_url
 from catalog_desktop.catalogue.decisions import Decisions
 from catalog_desktop.catalogue.history import History
 from catalog_desktop.catalogue.label_adjustments import LabelAdjustments
+from catalog_desktop.catalogue.presence import Presence
+from catalog_desktop.catalogue.proposals import Proposals
 from catalog_desktop.catalogue.quarantine import QuarantineItems
 from catalog_desktop.catalogue.records import Records
 from catalog_desktop.catalogue.search import SearchIndex, index_for, parse
@@ -53,6 +57,9 @@ class Catalogue:
         self.label_adjustments = LabelAdjustments(engine, self._lock)
         self._vocabs = None
         self.decisions = Decisions(engine, self._lock, self.records, self.profile, self.vocabularies)
+        self.user = self._login()
+        self.presence = Presence(engine, self.user or "?")
+        self.proposals = Proposals(engine, self.records)
 
     @classmethod
     def open(cls, url_or_path: str | os.PathLike | None = None) -> "Catalogue":
@@ -66,6 +73,24 @@ class Catalogue:
             engine.dispose()
             raise
         return cls(engine, location)
+
+    def _login(self) -> str | None:
+        """Who is working: the database login on a server (what the server records and checks),
+        the operating-system login on a SQLite file."""
+        if self.engine.dialect.name == "postgresql":
+            with reading(self.engine) as conn:
+                return conn.exec_driver_sql("SELECT session_user").scalar()
+        return current_user()
+
+    @property
+    def library(self) -> str | None:
+        """On a server, the partner library this login belongs to (None: not a partner)."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with reading(self.engine) as conn:
+            return conn.exec_driver_sql(
+                "SELECT library FROM team_member WHERE login = session_user"
+            ).scalar()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -111,7 +136,7 @@ class Catalogue:
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        importer = Importer(self.engine, self._index, self._lock, self.profile(profile), who)
+        importer = Importer(self.engine, self._index, self._lock, self.profile(profile), who or self.user)
         return importer.run(paths, progress, cancel)
 
     def export(self, stream: BinaryIO, fmt: str = "iso2709", ids: Iterable[int] | None = None,

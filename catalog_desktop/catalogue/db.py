@@ -33,9 +33,12 @@ def default_location() -> Path:
 
 
 def resolve_url(url_or_path: str | os.PathLike | None) -> str:
-    """None -> $CATALOG_DESKTOP_DB or the user's catalogue; a path -> SQLite file; else a URL."""
+    """None -> $CATALOG_DESKTOP_DB, the person's saved choice (``catalog db use``) or the
+    user's catalogue; a path -> SQLite file; else a URL. See :mod:`connection`."""
     if url_or_path is None:
-        url_or_path = os.environ.get(ENV_VAR) or default_location()
+        from catalog_desktop.catalogue.connection import saved_database
+
+        url_or_path = os.environ.get(ENV_VAR) or saved_database() or default_location()
     text = os.fspath(url_or_path)
     if "://" in text:
         return text
@@ -51,8 +54,12 @@ def is_sqlite(bind: Engine | Connection) -> bool:
 def create_catalogue_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
+        from catalog_desktop.catalogue.connection import with_password
+
+        if parsed.drivername == "postgresql":  # SQLAlchemy 2.0 would pick psycopg2; we ship psycopg 3
+            parsed = parsed.set(drivername="postgresql+psycopg")
         # Optimistic locking and short transactions: a pool that checks connections is enough.
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(with_password(parsed), pool_pre_ping=True)
     in_memory = parsed.database in (None, "", ":memory:")
     kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     if in_memory:

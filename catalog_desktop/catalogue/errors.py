@@ -38,12 +38,29 @@ class WorkNotFound(CatalogueError, LookupError):
 
 
 class VersionConflict(CatalogueError):
-    """Someone else changed the record since it was read (optimistic locking)."""
+    """Someone else changed the record since it was read (optimistic locking); nothing was saved.
 
-    def __init__(self, record_id: int, expected: int, found: int):
+    Carries both sides: ``mine`` (the MarcRecord the caller tried to save, when known) and
+    ``theirs`` (the record as stored now, a StoredRecord, when known). ``Records.conflict``
+    turns it into a field-by-field comparison with the common base (conflicts.py).
+    """
+
+    def __init__(self, record_id: int, expected: int, found: int, mine=None, theirs=None):
+        by = f" by {theirs.updated_by}" if theirs is not None and getattr(theirs, "updated_by", None) else ""
         super().__init__(
-            f"record {record_id} was changed by someone else (version {found}, expected {expected}); reload it"
+            f"record {record_id} was changed by someone else{by} (version {found}, you opened {expected}); "
+            "nothing was overwritten: compare and merge, or reload it"
         )
         self.record_id = record_id
         self.expected = expected
         self.found = found
+        self.mine = mine
+        self.theirs = theirs
+
+
+class NotAllowed(CatalogueError, PermissionError):
+    """The database server refused a change this login may not make (roles, row-level security)."""
+
+    def __init__(self, what: str, detail: str = ""):
+        super().__init__(f"not allowed: {what}" + (f" ({detail})" if detail else ""))
+        self.what = what

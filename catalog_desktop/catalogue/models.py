@@ -109,6 +109,10 @@ class Record(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic locking
     profile_name: Mapped[str | None] = mapped_column(String(200))
     profile_hash: Mapped[str | None] = mapped_column(String(80))
+    # Team catalogue: the partner library a record belongs to (NULL: the Bibliografisch
+    # Centrum's shared records), and who saved the current version (imports: see import_run).
+    owner_library: Mapped[str | None] = mapped_column(String(64))
+    updated_by: Mapped[str | None] = mapped_column(String(200))
 
 
 # SQLite: store child rows in their primary key's B-tree (record_id, seq) instead of a rowid
@@ -268,6 +272,56 @@ class LabelAdjustment(Base):
     value: Mapped[str] = mapped_column(Text)
     who: Mapped[str | None] = mapped_column(String(200))
     changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RecordPresence(Base):
+    """Who has a record open in an editor, and where; kept alive by a heartbeat.
+
+    Advisory only (the version column is what prevents lost updates): the editor shows
+    "also open at ..." from rows whose heartbeat is recent, and removes its row on close.
+    """
+
+    __tablename__ = "record_presence"
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    who: Mapped[str] = mapped_column(String(200), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(200), primary_key=True)
+    since: Mapped[datetime] = mapped_column(DateTime)
+    heartbeat: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChangeSuggestion(Base):
+    """A change proposed by someone who may not make it (a partner library, on a record of
+    another library): the proposed MARC and the version it was based on, for a cataloger to
+    accept (through the normal, version-checked save) or decline."""
+
+    __tablename__ = "change_suggestion"
+    __table_args__ = (Index("ix_change_suggestion_record_id", "record_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(_record_fk())
+    base_version: Mapped[int] = mapped_column(Integer)
+    marc: Mapped[bytes] = mapped_column(LargeBinary)  # the proposed record, ISO 2709
+    note: Mapped[str | None] = mapped_column(Text)
+    who: Mapped[str | None] = mapped_column(String(200))
+    library: Mapped[str | None] = mapped_column(String(64))
+    suggested_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open, accepted, declined
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class TeamMember(Base):
+    """On a server: which database login is which person, of which library, in which role.
+
+    The row-level security policies read ``library`` for the connected login, so a partner
+    library's login can only write its own records whatever SQL it sends. Maintained by
+    ``catalog db grant``; ``kind`` is cataloger, partner, trainer or reader.
+    """
+
+    __tablename__ = "team_member"
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)  # PostgreSQL role name
+    person: Mapped[str | None] = mapped_column(String(200))
+    library: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
 
 
 metadata = Base.metadata

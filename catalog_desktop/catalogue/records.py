@@ -11,11 +11,13 @@ from catalog_desktop.catalogue.changes import Change, utcnow
 from catalog_desktop.catalogue.db import reading, writing
 from catalog_desktop.catalogue.entities import CodeRef, RecordEntities
 from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
-from catalog_desktop.catalogue.errors import RecordNotFound, VersionConflict
+from catalog_desktop.catalogue.conflicts import Conflict
+from catalog_desktop.catalogue.errors import NotAllowed, RecordNotFound, VersionConflict
 from catalog_desktop.catalogue.history import add_versions, parse_warnings
 from catalog_desktop.catalogue.decisions import mark_accepted
 from catalog_desktop.catalogue.models import Classification, Record, RecordVersion
 from catalog_desktop.catalogue.search import SearchIndex, parse
+from catalog_desktop.catalogue.security import refused_as_not_allowed
 from catalog_desktop.catalogue.views import (
     SORT_KEYS,
     SUMMARY_COLUMNS,
@@ -80,6 +82,7 @@ class Records:
             r.source_format, r.encoding, parse_warnings(r.warnings), r.title, r.main_author, r.year, r.isbn,
             r.material, r.literary_type, r.audience, r.zizo, r.siso, r.genres, r.work_id, r.version,
             bool(r.edited), r.imported_at, r.updated_at, r.source_file, r.source_offset, r.profile_name,
+            r.owner_library, r.updated_by,
         )
 
     def _where(self, flt: RecordFilter | str | None):
@@ -155,8 +158,10 @@ class Records:
         """Replace a record's MARC; the old bytes go to history, entities are derived anew.
 
         ``expected_version`` (optimistic locking): refuse with :class:`VersionConflict` when
-        the record changed since the caller read it. The identity (import match key) stays,
-        even if the 001 changed, so that re-importing the original file still finds it.
+        the record changed since the caller read it; the error carries both versions and
+        :meth:`conflict` compares them. The identity (import match key) stays, even if the 001
+        changed, so that re-importing the original file still finds it. On a server, a change
+        the login may not make raises :class:`NotAllowed` (the server's row-level security).
         ``also(conn)`` runs inside the same transaction after the record is written (the
         decision log uses it, so a decision and its MARC change commit or fail together).
         """
@@ -197,7 +202,7 @@ class Records:
             ents = RecordEntities(control_number=new_record.control_number, title="")
         with self._lock:
             try:
-                with writing(self._engine) as conn:
+                with refused_as_not_allowed(f"change record {record_id}"), writing(self._engine) as conn:
                     old = conn.execute(
                         select(_R.c.id, _R.c.raw, _R.c.marc, _R.c.version, _R.c.warnings, _R.c.edited, _R.c.work_id)
                         .where(_R.c.id == record_id)
@@ -205,7 +210,7 @@ class Records:
                     if old is None:
                         raise RecordNotFound(record_id)
                     if expected_version is not None and old.version != expected_version:
-                        raise VersionConflict(record_id, expected_version, old.version)
+                        raise VersionConflict(record_id, expected_version, old.version, mine=new_record)
                     now = utcnow()
                     add_versions(conn, [{
                         "record_id": record_id, "version": old.version, "marc": old.marc if old.marc is not None else old.raw,
@@ -218,20 +223,70 @@ class Records:
                         "encoding": new_record.encoding, "marc": None if marc == old.raw else marc,
                         "work_id": work_id, "updated_at": now, "edited": True if edited is None else edited,
                         "version": old.version + 1,
+                        "updated_by": who,
                     }
                     done = conn.execute(
                         update(_R).where(_R.c.id == record_id, _R.c.version == old.version).values(**values)
                     )
-                    if done.rowcount != 1:  # someone wrote between our read and our write
-                        raise VersionConflict(record_id, old.version, -1)
+                    if done.rowcount != 1:
+                        # Someone saved between our read and our write (the server re-checks the
+                        # version under the row lock), or row-level security hid the row from
+                        # this login's UPDATE: tell the two apart by the version now.
+                        now_version = conn.execute(select(_R.c.version).where(_R.c.id == record_id)).scalar()
+                        if now_version == old.version:
+                            raise NotAllowed(f"change record {record_id}", "it belongs to another library")
+                        raise VersionConflict(record_id, expected_version or old.version, now_version or -1, mine=new_record)
                     self._writer.clear(conn, [record_id])
                     self._writer.write(conn, [(record_id, ents, new_record.control_number)])
                     mark_accepted(conn, [record_id])
                     if also is not None:
                         also(conn)
+            except VersionConflict as conflict:
+                self._writer.rolled_back()
+                conflict.theirs = self._current_or_none(record_id)
+                raise
             except BaseException:
                 self._writer.rolled_back()
                 raise
             self._writer.committed()
         works = tuple(sorted({w for w in (old.work_id, work_id) if w is not None}))
         return Change(records=(record_id,), works=works, reason=reason, who=who, versions=(old.version + 1,))
+
+    def apply(self, record_id: int, edit: Callable[[MarcRecord], MarcRecord | None], *, who: str | None,
+              reason: str = "edit", attempts: int = 10) -> Change | None:
+        """Read, change with ``edit``, save only if nobody saved in between; else read again.
+
+        For batch jobs and scripts whose change can be re-applied to whatever the record is
+        now (add a code, set a field): they never overwrite a colleague's save and never fail
+        on one. ``edit`` returns the new record, or None to leave it alone. A person's edit
+        in the editor is not re-applied blindly: it gets the conflict to merge.
+        """
+        for attempt in range(attempts):
+            current = self.get(record_id)
+            changed = edit(current.record.copy())
+            if changed is None:
+                return None
+            try:
+                return self.update(record_id, changed, who=who, reason=reason, expected_version=current.version)
+            except VersionConflict:
+                if attempt == attempts - 1:
+                    raise
+        return None
+
+    def _current_or_none(self, record_id: int) -> StoredRecord | None:
+        try:
+            return self.get(record_id)
+        except RecordNotFound:  # deleted meanwhile
+            return None
+
+    def conflict(self, error: VersionConflict, base_version: int | None = None) -> Conflict:
+        """The field-by-field comparison for a failed save: base (the version the editor
+        opened, from the history), mine (what it tried to save), theirs (stored now)."""
+        base_version = error.expected if base_version is None else base_version
+        theirs = error.theirs if error.theirs is not None else self.get(error.record_id)
+        if error.mine is None:
+            raise ValueError("this conflict does not carry the record that was to be saved")
+        from catalog_desktop.catalogue.history import History
+
+        base = parse_current(History(self._engine).version(error.record_id, base_version).marc, b"", "iso2709")
+        return Conflict(error.record_id, base_version, theirs.version, base, error.mine, theirs.record, theirs.updated_by)

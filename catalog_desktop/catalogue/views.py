@@ -91,6 +91,8 @@ class StoredRecord:
     source_file: str | None
     source_offset: int | None
     profile_name: str | None
+    owner_library: str | None = None  # the partner library that owns it (None: shared)
+    updated_by: str | None = None  # who saved the current version (None: an import)
 
     def current_marc(self) -> bytes:
         """The record's ISO 2709 bytes now: what an export writes."""
