@@ -13,7 +13,7 @@ from catalog_desktop.vocab.concepts import (
     EMPTY, KNOWN, MALFORMED, OBSERVED, OBSERVED_STATUS, RETIRED, RUBRIC, RUBRIC_ONLY, UNKNOWN,
     UNVERIFIED, WRONG_AUDIENCE, WRONG_SUBSYSTEM, Concept, Validation,
 )
-from catalog_desktop.vocab.zizo import genre_audience_for, rubric_key, rubric_key_parent, zizo_subsystem_for_age
+from catalog_desktop.vocab.zizo import exact_subsystem_name, genre_audience_for, rubric_key, rubric_key_parent, zizo_subsystem_for_age
 
 SCHEMES = ("zizo", "siso", "genre")
 
@@ -96,6 +96,22 @@ class Scheme:
                     self._concepts[key] = replace(concept, parent=resolved[concept.parent])
             self._hash = None
         return resolved
+
+    def fill_paths(self) -> int:
+        """Give ZIZO concepts from a list without rubric columns (SKOS) their rubric path: the
+        labels up the parent chain, a top concept named after the subsystem left out."""
+        if self.name != "zizo":
+            return 0
+        filled = 0
+        for key, concept in list(self._concepts.items()):
+            if not concept.path and concept.subsystem and (path := self._label_path(concept)):
+                if exact_subsystem_name(path[0]):
+                    path = path[1:]
+                if path:
+                    self._concepts[key] = replace(concept, path=path)
+                    filled += 1
+        self._hash = None if filled else self._hash
+        return filled
 
     def _label_path(self, concept: Concept) -> tuple[str, ...]:
         if concept.path:

@@ -115,6 +115,7 @@ def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: boo
         extra_sources.append(str(path))
     if extra_sources:
         schemes["zizo"].resolve_rubrics()
+        schemes["zizo"].fill_paths()
     return Vocabularies(schemes, problems, extra_sources)
 
 

@@ -61,6 +61,7 @@ def test_skos_turtle():
     assert child.label == "Testgevoelens" and child.parent == "TSTME" and child.subsystem == JEUGD
     assert zizo.label("TSTME") == "Mens (test)"  # the Dutch prefLabel, not the English one
     assert zizo.parents("TSTMEGEV") == ["TSTME"]
+    assert child.path == ("Mens (test)", "Testgevoelens")  # from the labels up the chain
     old = zizo.validate("TSTOLD")
     assert old.status == "retired" and "Gebruik in de plaats: TSTMEGEV" in old.message
     assert zizo.get("TSTVW").subsystem == VOLWASSENEN  # no notation: code from the URI
@@ -103,4 +104,5 @@ def test_official_codes_replace_the_rubric_nodes_that_stood_in_for_them():
     assert zizo.get("ZIZO Jeugd > Mens") is None and zizo.get("ZIZO Jeugd > Mens > Ziek - Gezond") is None
     assert zizo.parents("MEGEV") == ["TSTMENS"]  # the default code now hangs under the official one
     assert zizo.parents("TSTZIEK") == ["TSTMENS"]
+    assert zizo.get("TSTZIEK").path == ("Mens", "Ziek - gezond")  # from the labels up the chain
     assert zizo.get("ZIZO Volwassenen > Kunst") is not None  # rubrics the file does not cover stay
