@@ -61,8 +61,10 @@ class Scheme:
         Merging keeps the old value of every field the new concept leaves empty, so an official
         list without colours does not wipe colours a configured default gave.
         """
-        concept = replace(concept, code=normalise_code(self.name, concept.code))
-        key = code_key(self.name, concept.code)
+        code = normalise_code(self.name, concept.code)
+        if code != concept.code:
+            concept = replace(concept, code=code)
+        key = code.casefold()
         old = self._concepts.get(key)
         if merge and old is not None:
             concept = _completed(concept, old)

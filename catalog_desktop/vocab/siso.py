@@ -40,11 +40,20 @@ class SisoCode:
         return self.end is not None
 
 
+_NUMERIC_RE = re.compile(r"[\d.\s-]+")
+_DASH_RE = re.compile(r"\s*-\s*")
+
+
 def normalise(code: str) -> str:
     """Spaces collapsed, stray spaces around a range's dash and a trailing point removed."""
     text = " ".join(str(code).split())
-    text = re.sub(r"\s*-\s*", "-", text) if re.fullmatch(r"[\d.\s-]+", text) else text
-    return text.rstrip(".") if re.fullmatch(r"[\d.]+", text) else text
+    if _CLASS_RE.match(text):  # the common case, already tidy
+        return text
+    if _NUMERIC_RE.fullmatch(text):
+        text = _DASH_RE.sub("-", text)
+        if "-" not in text:
+            text = text.rstrip(".")
+    return text
 
 
 def parse(code: str) -> SisoCode | None:

@@ -14,7 +14,7 @@ from catalog_desktop.vocab.tsv import LoadProblem, VocabularyError, read_tsv
 
 # The shipped defaults, in resources/vocab/ (see its README: PARTIAL lists, with sources).
 DEFAULT_FILES = {"zizo": "zizo.tsv", "siso": "siso.tsv", "genre": "genres.tsv"}
-_TSV_SUFFIXES = (".tsv", ".txt", ".csv")
+_TSV_SUFFIXES = (".tsv", ".txt", ".tab")
 
 ExtraList = Union[str, Path, tuple[str, Union[str, Path]]]
 
@@ -125,6 +125,8 @@ def read_vocabulary_file(path: Path, scheme: str | None = None) -> tuple[str, li
     if not path.is_file():
         raise VocabularyError(f"{path}: no such vocabulary file")
     scheme = scheme or _scheme_from_name(path)
+    if path.suffix.lower() == ".csv":
+        raise VocabularyError(f"{path}: comma-separated files are not read; save the list as TSV (tab-separated)")
     if path.suffix.lower() in _TSV_SUFFIXES:
         found, concepts, problems = read_tsv(path, scheme)
     else:
@@ -132,9 +134,13 @@ def read_vocabulary_file(path: Path, scheme: str | None = None) -> tuple[str, li
     if scheme is not None and found != scheme:
         raise VocabularyError(f"{path}: the file holds a {found} list, not {scheme}")
     if found == "siso":  # an Annif or SKOS list can carry codes that are not SISO at all
-        bad = [c for c in concepts if siso.parse(c.code) is None]
-        problems += [LoadProblem(str(path), 0, f"{c.code!r} is not a SISO code; left out") for c in bad]
-        concepts = [c for c in concepts if siso.parse(c.code) is not None]
+        good = []
+        for concept in concepts:
+            if siso.parse(concept.code) is None:
+                problems.append(LoadProblem(str(path), 0, f"{concept.code!r} is not a SISO code; left out"))
+            else:
+                good.append(concept)
+        concepts = good
     return found, concepts, problems
 
 

@@ -54,6 +54,7 @@ def test_malformed_siso_code_is_explained(vocabs):
         assert "geen geldige SISO-code" in result.message and "788.41" in result.message
         assert "not a valid SISO code" in result.message_en
     assert vocabs.siso.validate(" 788.41 ").status == "known"
+    assert vocabs.siso.get("366 - 367").code == "366-367" and vocabs.siso.get("788.41.").code == "788.41"
 
 
 def test_unknown_code_says_the_list_is_partial(vocabs):

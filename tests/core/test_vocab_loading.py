@@ -94,6 +94,10 @@ def test_unreadable_files_are_refused_with_their_name(tmp_path):
     headerless.write_text("788.41\tsomething\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="neither a header with a 'code' column"):
         load_vocabularies(extra=[headerless])
+    csv_file = tmp_path / "siso.csv"
+    csv_file.write_text("code,label\n788.41,x\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="save the list as TSV"):
+        load_vocabularies(extra=[csv_file])
     with pytest.raises(VocabularyError, match="holds a zizo list, not siso"):
         load_vocabularies(extra=[("siso", DATA / "zizo_test.ttl")])
 
