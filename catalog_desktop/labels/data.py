@@ -70,7 +70,7 @@ COLUMNS: dict[str, str] = {
     "age_colour": "the age group's colour, #rrggbb",
     "zizo": "the record's ZIZO code (693 $9), whatever the label kind",
     "siso": "the record's SISO code (084 $a)",
-    "genre": "the record's genres (650 $9 vge/jge), joined with ' | '",
+    "genre": "the record's genres (650 $9 vge/jge), joined with '; '",
     "avi": "the AVI reading level (090 $a)",
     "shelving_word": "the shelving word (hoofdwoord), 999 $f",
     "year": "year of publication",

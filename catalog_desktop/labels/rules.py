@@ -202,7 +202,7 @@ def label_for_record(rec: RecordLabels) -> tuple[LabelData | None, LabelProblem 
         rubric=values["rubric"], colour=values["colour"], colour_source=values["colour_source"],
         pictogram=values["pictogram"], pictogram_source=values["pictogram_source"],
         age_group=rec.age.name if rec.age else "", age_colour=rec.age.colour if rec.age else "",
-        zizo=rec.zizo.code if rec.zizo else "", siso=rec.siso, genre=" | ".join(rec.genres), avi=rec.avi,
+        zizo=rec.zizo.code if rec.zizo else "", siso=rec.siso, genre="; ".join(rec.genres), avi=rec.avi,
         shelving_word=word, year=ents.year or "", title=ents.title, author=ents.main_author or "",
         etiketveld=as_text(subfields) if subfields else "",
         etiketveld_source="record" if found is not None else ("generated" if generated else ""),
