@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import MARC files…"), self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import_files)
         file_menu.addAction(self.import_action)
+        self.labels_action = QAction(self.tr("Print spine &labels…"), self, shortcut=QKeySequence("Ctrl+L"))
+        self.labels_action.triggered.connect(self.open_label_dialog)
+        file_menu.addAction(self.labels_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -89,6 +92,16 @@ class MainWindow(QMainWindow):
     def on_row_changed(self, current, _previous) -> None:
         if current.isValid():
             self.record_view.show_record(self.model.record_id(current.row()))
+
+    def open_label_dialog(self):
+        """Spine labels for the selected record (or today's, or all: chosen in the dialog)."""
+        from catalog_desktop.gui.label_dialog import LabelDialog
+
+        current = self.table.currentIndex()
+        ids = [self.model.record_id(current.row())] if current.isValid() else []
+        self.label_dialog = LabelDialog(self.catalogue, ids, self)
+        self.label_dialog.open()
+        return self.label_dialog
 
     def choose_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

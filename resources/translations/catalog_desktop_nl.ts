@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49"/>
+        <source>Spine labels</source>
+        <translation>Rugetiketten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54"/>
+        <source>Selected record(s): %1</source>
+        <translation>Geselecteerde record(s): %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55"/>
+        <source>Catalogued today</source>
+        <translation>Vandaag gecatalogiseerd</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56"/>
+        <source>Whole catalogue</source>
+        <translation>Hele catalogus</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62"/>
+        <source>Barcode (Code 128)</source>
+        <translation>Streepjescode (Code 128)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63"/>
+        <source>Label outlines</source>
+        <translation>Etiketranden tekenen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66"/>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67"/>
+        <source>Label stock</source>
+        <translation>Etikettenvel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68"/>
+        <source>Start at position</source>
+        <translation>Beginnen op positie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="84"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="85"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Opslaan als &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
+        <source>Save label &amp;data…</source>
+        <translation>Etiket&amp;gegevens opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="126"/>
+        <source>Collecting labels for %1 record(s)…</source>
+        <translation>Etiketten verzamelen voor %1 record(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="169"/>
+        <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
+        <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="202"/>
+        <source>Save labels as PDF</source>
+        <translation>Etiketten opslaan als PDF</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="203"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="208"/>
+        <source>Save label data</source>
+        <translation>Etiketgegevens opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="209"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
+        <source>Cannot write the file</source>
+        <translation>Kan het bestand niet schrijven</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../catalog_desktop/gui/main_window.py" line="29"/>
@@ -29,63 +127,68 @@
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="72"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="71"/>
+        <source>Print spine &amp;labels…</source>
+        <translation>Rug&amp;etiketten afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="75"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="78"/>
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="95"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="108"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="96"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="109"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="102"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="111"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="115"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="124"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="115"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="123"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="136"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="137"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
