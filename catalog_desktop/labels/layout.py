@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from catalog_desktop.labels.barcode import QUIET_MODULES, code128_bars
 from catalog_desktop.labels.data import LabelData, LabelProblem
+from catalog_desktop.labels.pictograms import pictogram_dirs as default_pictogram_dirs
 from catalog_desktop.labels.pictograms import pictogram_path
 from catalog_desktop.labels.templates import Template
 
@@ -226,6 +227,8 @@ def layout_sheet(labels: Sequence[LabelData], template: Template, *, start: int 
     if not 1 <= start <= template.per_page:
         raise ValueError(f"start position {start} is not on a {template.name} sheet (1 to {template.per_page})")
     sheet = SheetLayout(template, outlines=outlines)
+    if pictogram_dirs is None:  # looked up once: finding the user data folder is not free
+        pictogram_dirs = default_pictogram_dirs()
     placed: list[PlacedLabel] = []
     index = start - 1
     for label in labels:

@@ -37,3 +37,20 @@ def test_suggestion_benchmark_prints_its_table_in_tiny_mode():
         assert 0 < f1 <= 1 and 0 < ndcg <= 1 and 0 <= p1 <= 1
         assert train_s > 0 and peak_mb > 0 and docs_s > 0 and p95 > 0
     assert any(line.startswith("brinkman speed (ours default): one record p95") for line in lines)
+
+
+def test_label_benchmark_prints_pdf_and_data_file_figures():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_labels.py"), "--labels", "40"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("labels: 40 ")
+    rows = {line[:22].strip(): line for line in lines if line.startswith(("pdf ", "data ", "collect "))}
+    assert {"pdf a4-65", "pdf a4-24", "pdf roll-50x25", "data csv", "data json", "collect (catalogue)"} <= set(rows)
+    for line in rows.values():
+        seconds = float(line[22:].split()[0])
+        assert seconds > 0
+    assert "roll-50x25" in rows["pdf roll-50x25"] and "40 pages" in rows["pdf roll-50x25"]
+    assert lines[-1] in ("targets met", "TARGETS NOT MET")
