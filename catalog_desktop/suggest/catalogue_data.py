@@ -51,6 +51,7 @@ def training_sets_from_catalogue(catalogue, vocabs, *, holdout: float = 0.0, see
     random.Random(seed).shuffle(shuffled)
     held = set(shuffled[: round(len(shuffled) * holdout)])
 
+    vocab = {scheme: vocabs.scheme(scheme) for scheme in schemes}
     rows: dict[str, dict[bool, tuple[list, list, list]]] = {s: {False: ([], [], []), True: ([], [], [])} for s in schemes}
     for done, features in enumerate(iter_record_features(catalogue, ids), 1):
         if cancel is not None and cancel.is_set():
@@ -60,6 +61,10 @@ def training_sets_from_catalogue(catalogue, vocabs, *, holdout: float = 0.0, see
             negatives = sorted(rejected.get(features.record_id, {}).get(scheme, set()) - set(positives))
             if not positives and not negatives:
                 continue
+            for c in features.entities.codes:  # kept and flagged when unlisted, with what the record says
+                if c.scheme == scheme:
+                    vocab[scheme].observe(c.code, f"record {features.identity}", label=c.label, path=c.path,
+                                          audience=features.entities.audience)
             docs, labels, negs = rows[scheme][features.record_id in held]
             docs.append(features.document(scheme))
             labels.append(positives)
@@ -69,16 +74,13 @@ def training_sets_from_catalogue(catalogue, vocabs, *, holdout: float = 0.0, see
 
     train, test = [], []
     for scheme in schemes:
-        vocab = vocabs.scheme(scheme)
+        known = vocab[scheme].labels()
         for is_test, (docs, labels, negs) in rows[scheme].items():
             if not docs:
                 continue
-            seen = sorted({c for codes in labels for c in codes} | {c for codes in negs for c in codes})
-            for code in seen:
-                if vocab.get(code) is None:
-                    vocab.observe(code)  # kept and flagged: the public lists are partial
-            labels_text = {c: label for c in seen if (label := vocab.label(c))}
+            seen = {c for codes in labels for c in codes} | {c for codes in negs for c in codes}
+            labels_text = {c: known[c] for c in sorted(seen) if c in known}
             ts = TrainingSet(scheme, docs, labels, negatives=negs, multi_label=MULTI_LABEL.get(scheme, True),
-                             parents=vocab.parents, labels_text=labels_text)
+                             parents=vocab[scheme].parents, labels_text=labels_text)
             (test if is_test else train).append(ts)
     return train, test

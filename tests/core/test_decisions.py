@@ -140,3 +140,43 @@ def test_a_later_edit_keeps_the_accepted_source(sample_catalogue):
     edited.fields.append(Field("500", indicators="  ", subfields=[("a", "Note")]))
     cat.records.update(rid, edited, who="bo")
     assert _sources(cat, rid, "siso") == {"367.1": ACCEPTED}
+
+
+def test_training_reads_decisions_acceptances_as_positives_rejections_as_negatives(sample_catalogue, tmp_path):
+    from catalog_desktop.suggest import Suggester, train_bundle
+    from catalog_desktop.suggest.catalogue_data import training_sets_from_catalogue
+
+    cat = sample_catalogue
+    novel = _demo_without_codes(cat, "Houtekiet")
+    cookbook = cat.records.by_control_number("DEMO00070")
+    cat.decisions.accept(cookbook.id, Proposal("siso", "367.1"), who="an")
+    cat.decisions.reject(novel, Proposal("genre", "Thrillers"), who="an")
+    cat.decisions.reject(cookbook.id, Proposal("zizo", "MMSOAZ"), who="an")  # a record with only a negative
+    train, test = training_sets_from_catalogue(cat, cat.vocabularies())
+    assert test == []
+    sets = {ts.scheme: ts for ts in train}
+    by_id = {s: {d.id: i for i, d in enumerate(ts.docs)} for s, ts in sets.items()}
+    i = by_id["siso"]["DEMO00070"]
+    assert sets["siso"].labels[i] == ["367.1"] and sets["siso"].negatives[i] == []
+    i = by_id["genre"]["DEMO00080"]
+    assert sets["genre"].labels[i] == ["Romans"] and sets["genre"].negatives[i] == ["Thrillers"]
+    i = by_id["zizo"]["DEMO00070"]
+    assert sets["zizo"].labels[i] == [] and sets["zizo"].negatives[i] == ["MMSOAZ"]
+    assert sets["zizo"].multi_label is False and sets["genre"].multi_label is True
+    assert sets["siso"].parents("788.41")[0] == "788.4"
+    # the engine trains on it (a negative-only record included) and the result loads
+    train_bundle(train, tmp_path / "bundle", seed=1, vocab_hash=cat.vocabularies().hash)
+    assert set(Suggester.load(tmp_path / "bundle").schemes) == {"zizo", "siso", "genre"}
+
+
+def test_holdout_sets_the_same_records_apart_for_every_scheme_reproducibly(sample_catalogue):
+    from catalog_desktop.suggest.catalogue_data import training_sets_from_catalogue
+
+    cat = sample_catalogue
+    train, test = training_sets_from_catalogue(cat, cat.vocabularies(), holdout=0.3, seed=5)
+    again_train, again_test = training_sets_from_catalogue(cat, cat.vocabularies(), holdout=0.3, seed=5)
+    assert [[d.id for d in ts.docs] for ts in test] == [[d.id for d in ts.docs] for ts in again_test]
+    held = {d.id for ts in test for d in ts.docs}
+    assert held and not held & {d.id for ts in train for d in ts.docs}
+    with pytest.raises(ValueError, match="holdout"):
+        training_sets_from_catalogue(cat, cat.vocabularies(), holdout=1.0)

@@ -99,3 +99,22 @@ def test_a_batch_reads_a_chunk_with_a_fixed_number_of_queries(sample_catalogue):
         event.remove(cat.engine, "before_cursor_execute", count)
     assert len(ids) == 181
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 6
+
+
+def test_codes_the_vocabulary_does_not_list_are_kept_and_flagged(sample_catalogue):
+    from catalog_desktop.marc.code_fields import code_field, with_field
+    from catalog_desktop.suggest.catalogue_data import training_sets_from_catalogue
+
+    cat = sample_catalogue
+    rid = cat.records.by_control_number("DEMO00070").id
+    field = code_field(cat.profile(), "zizo", "ZZKOOK", path=("Vrije tijd", "Koken"))
+    cat.records.update(rid, with_field(cat.records.get(rid).record, field), who="test")
+    vocabs = cat.vocabularies()
+    assert vocabs.zizo.get("ZZKOOK") is None
+    train, _ = training_sets_from_catalogue(cat, vocabs)
+    zizo = next(ts for ts in train if ts.scheme == "zizo")
+    assert ["ZZKOOK"] in zizo.labels  # kept, not dropped
+    assert vocabs.zizo.observed() == {"ZZKOOK": 1}  # and flagged
+    concept = vocabs.zizo.get("ZZKOOK")
+    assert concept.observed and concept.path == ("Vrije tijd", "Koken") and concept.subsystem == "ZIZO Volwassenen"
+    assert zizo.labels_text["ZZKOOK"] == "Koken"  # the record's own rubric leaf, not an invented label
