@@ -9,8 +9,9 @@ Design notes, because they are choices:
   copies of the ``classification`` rows, rewritten whenever those are.
 * Child tables (agents, subjects, codes, items) are keyed ``(record_id, seq)`` and, on
   SQLite, stored WITHOUT ROWID: the key keeps a record's rows together and doubles as the
-  record_id index, so an import pays for no extra index. Reverse look-ups (agent -> records,
-  code -> records, barcode) have no index yet: each costs import time, and search covers them.
+  record_id index, so an import pays for no extra index. Reverse look-ups (code -> records,
+  barcode) have no index yet: each costs import time, and search covers them; agent -> records
+  has one (suggestions need it for every record).
 * Timestamps are naive UTC.
 * Search lives in ``record_fts`` (SQLite FTS5, created by the migration) or, where FTS5 is
   missing, in ``record_search`` (plain normalised text, portable).
@@ -129,8 +130,8 @@ class RecordAgent(Base):
     __tablename__ = "record_agent"
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # No index on agent_id yet (import speed); "records of this agent" can add one by migration.
-    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"))
+    # Indexed (revision 0003): suggestions look up the other records of a record's authors.
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), index=True)
     role: Mapped[str] = mapped_column(String(64))
     tag: Mapped[str] = mapped_column(String(3))
     main: Mapped[bool] = mapped_column(Boolean, default=False)

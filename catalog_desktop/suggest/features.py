@@ -173,25 +173,40 @@ def _edition_codes(conn, ids: list[int]) -> dict[int, dict[str, dict[str, float]
 
 
 def _agent_codes(conn, ids: list[int]) -> dict[int, dict[str, dict[str, float]]]:
-    """Codes of other records by the same authors (not counting other editions of the work)."""
+    """Codes of other records by the same authors (not counting other editions of the work).
+
+    Three plain queries (the related pairs through the ``agent_id`` index, their work ids,
+    their codes by primary key) and the counting in Python: one big join that also groups
+    was ten times slower on SQLite."""
     me, other = _RA.alias("me"), _RA.alias("other")
-    mine, theirs = _R.alias("mine"), _R.alias("theirs")
-    related = (
-        select(me.c.record_id.label("rid"), other.c.record_id.label("other_id"))
+    pairs = conn.execute(
+        select(me.c.record_id, other.c.record_id)
         .join(other, and_(other.c.agent_id == me.c.agent_id, other.c.record_id != me.c.record_id))
-        .join(mine, mine.c.id == me.c.record_id).join(theirs, theirs.c.id == other.c.record_id)
-        .where(me.c.record_id.in_(ids), me.c.role.in_(AUTHOR_ROLES), other.c.role.in_(AUTHOR_ROLES),
-               (mine.c.work_id.is_(None)) | (theirs.c.work_id.is_(None)) | (mine.c.work_id != theirs.c.work_id))
+        .where(me.c.record_id.in_(ids), me.c.role.in_(AUTHOR_ROLES), other.c.role.in_(AUTHOR_ROLES))
         .distinct()
-        .subquery()
-    )
-    totals = dict(conn.execute(select(related.c.rid, func.count()).group_by(related.c.rid)).all())
-    if not totals:
+    ).all()
+    if not pairs:
         return {}
-    stmt = (
-        select(related.c.rid, _C.c.scheme, _C.c.code, func.count(func.distinct(related.c.other_id)))
-        .join(_C, _C.c.record_id == related.c.other_id)
-        .where(_C.c.scheme.in_(PREDICTED), _C.c.source.in_(_TRUSTED))
-        .group_by(related.c.rid, _C.c.scheme, _C.c.code)
-    )
-    return _shares(conn.execute(stmt), totals)
+    related = sorted({o for _, o in pairs} | set(ids))
+    work: dict[int, int | None] = {}
+    codes: dict[int, set[tuple[str, str]]] = {}
+    for i in range(0, len(related), 500):
+        part = related[i : i + 500]
+        work.update(conn.execute(select(_R.c.id, _R.c.work_id).where(_R.c.id.in_(part))).all())
+        stmt = select(_C.c.record_id, _C.c.scheme, _C.c.code).where(
+            _C.c.record_id.in_(part), _C.c.scheme.in_(PREDICTED), _C.c.source.in_(_TRUSTED))
+        for rid, scheme, code in conn.execute(stmt):
+            codes.setdefault(rid, set()).add((scheme, code))
+    others: dict[int, list[int]] = {}
+    for rid, o in pairs:
+        if work.get(rid) is None or work.get(rid) != work.get(o):  # other editions count as editions
+            others.setdefault(rid, []).append(o)
+    out: dict[int, dict[str, dict[str, float]]] = {}
+    for rid, os_ in others.items():
+        counts: dict[tuple[str, str], int] = {}
+        for o in os_:
+            for key in codes.get(o, ()):
+                counts[key] = counts.get(key, 0) + 1
+        for (scheme, code), n in sorted(counts.items()):
+            out.setdefault(rid, {}).setdefault(scheme, {})[code] = n / len(os_)
+    return out
