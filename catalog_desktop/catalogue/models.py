@@ -130,7 +130,7 @@ class RecordAgent(Base):
     __tablename__ = "record_agent"
     record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # Indexed (revision 0003): suggestions look up the other records of a record's authors.
+    # Indexed (revision 0004): suggestions look up the other records of a record's authors.
     agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), index=True)
     role: Mapped[str] = mapped_column(String(64))
     tag: Mapped[str] = mapped_column(String(3))

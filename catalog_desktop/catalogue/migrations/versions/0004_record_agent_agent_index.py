@@ -3,8 +3,8 @@
 Suggestions use the codes of the same authors' other records as a hint, for every record
 suggested for; without this index each such look-up scanned the whole table.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-23
 
 Self-contained on purpose (no import of models.py).
@@ -15,8 +15,8 @@ from __future__ import annotations
 from alembic import op
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
