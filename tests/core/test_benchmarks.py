@@ -54,3 +54,18 @@ def test_label_benchmark_prints_pdf_and_data_file_figures():
         assert seconds > 0
     assert "roll-50x25" in rows["pdf roll-50x25"] and "40 pages" in rows["pdf roll-50x25"]
     assert lines[-1] in ("targets met", "TARGETS NOT MET")
+
+
+def test_write_benchmark_prints_both_writers_side_by_side():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_write.py"), "--records", "200"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()
+            if line.startswith(("iso2709 ", "marcxml "))}
+    assert set(rows) == {"iso2709", "marcxml"}
+    for cells in rows.values():
+        pymarc_rate, our_rate, ratio = (float(c.replace(",", "")) for c in cells[1:4])
+        assert pymarc_rate > 0 and our_rate > 0
+        assert abs(ratio - our_rate / pymarc_rate) < 0.01
