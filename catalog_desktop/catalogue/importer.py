@@ -11,7 +11,6 @@ work/agent ids cached across batches (see :mod:`entity_rows`).
 from __future__ import annotations
 
 import gc
-import json
 import os
 import threading
 import time
@@ -24,7 +23,7 @@ from sqlalchemy import Engine, bindparam, select, update
 from catalog_desktop.catalogue.changes import current_user, utcnow
 from catalog_desktop.catalogue.db import writing
 from catalog_desktop.catalogue.bulk import bulk_insert
-from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter, record_values
+from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter
 from catalog_desktop.catalogue.models import Record
 from catalog_desktop.catalogue.quarantine import store_quarantined
 from catalog_desktop.catalogue.runs import finish_run, start_run
@@ -204,8 +203,9 @@ class Importer:
         new = [p for p in pending if p.identity not in existing]
         changed = [p for p in pending if p.identity in existing and existing[p.identity].raw != p.raw]
         now = utcnow()
-        work_ids = self.writer.work_ids(conn, [p.entities for p in new + changed])
-        rows = [self._row(p, w, path, now) for p, w in zip(new + changed, work_ids)]
+        stored = new + changed
+        work_ids = self.writer.work_ids_of(conn, [p.rows.work for p in stored])
+        rows = [self._row(p, w, path, now) for p, w in zip(stored, work_ids)]
         ids: dict[str, int] = {}
         if new:
             bulk_insert(conn.dialect, _RECORD, RECORD_COLUMNS).run(conn, rows[: len(new)])
@@ -215,7 +215,7 @@ class Importer:
         if changed:
             updates = [dict(zip(RECORD_COLUMNS, row)) for row in rows[len(new):]]
             ids.update(self._replace(conn, [existing[p.identity] for p in changed], updates, now))
-        self.writer.write(conn, [(ids[p.identity], p.entities, p.control_number) for p in new + changed])
+        self.writer.write_rows(conn, [(ids[p.identity], p.rows) for p in stored])
         return {"imported": len(new), "updated": len(changed), "unchanged": len(pending) - len(new) - len(changed)}
 
     def _replace(self, conn, olds, rows, now) -> dict[str, int]:
@@ -237,10 +237,8 @@ class Importer:
 
     def _row(self, p: Prepared, work_id, path: Path, now) -> tuple:
         """The ``record`` row, in :data:`RECORD_COLUMNS` order."""
-        ent = p.entities
-        warnings = json.dumps([{"code": w.code, "message": w.message} for w in p.warnings], ensure_ascii=False) if p.warnings else None
         return (
             p.identity, p.control_number, p.source_format, p.encoding, p.raw, p.marc,
-            warnings, *record_values(ent), work_id, str(path), p.offset, p.position,
+            p.warnings, *p.rows.values, work_id, str(path), p.offset, p.position,
             self.run_id, now, now, False, 1, self.profile_name, self.profile_hash,
         )

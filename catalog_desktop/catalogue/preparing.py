@@ -1,20 +1,22 @@
-"""From read records to rows-to-be: entities derived, current bytes made, identity known.
+"""From read records to rows-to-be: entities derived, rows built, current bytes made, identity known.
 
-The CPU-heavy half of an import (parsing, decoding, deriving entities) runs here, away from
-the database; the store (:mod:`importer`) takes :class:`Prepared` items in batches.
-
-Measured and rejected: doing this half in a second process. Sending the prepared records
-across costs more (pickling ~25-75 us, unpickling ~45-65 us a record) than it saves.
+The CPU-heavy half of an import (parsing, decoding, deriving entities, building rows) runs
+here, away from the database; the store (:mod:`importer`) takes :class:`Prepared` items in
+batches and only adds the ids the database hands out. For a large file this half runs in a
+second process (:mod:`preparing_process`), which is why a :class:`Prepared` is plain tuples.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, NamedTuple, Union
 
+from catalog_desktop.catalogue.derive import derive_entities
 from catalog_desktop.catalogue.entities import RecordEntities
+from catalog_desktop.catalogue.store_rows import EntityRows, entity_rows
+from catalog_desktop.marc.iso2709 import RecordError, serialize
 from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadRecord, read_marc
 
 _MAX_IDENTITY = 200
@@ -28,9 +30,8 @@ class ReaderFailed(Exception):
         self.kind = kind
 
 
-@dataclass(slots=True)
-class Prepared:
-    """What the store needs of one readable record, and no more (it crosses processes)."""
+class Prepared(NamedTuple):
+    """What the store needs of one readable record, and no more (it may cross processes)."""
 
     identity: str
     control_number: str | None
@@ -40,8 +41,8 @@ class Prepared:
     offset: int
     position: int
     marc: bytes | None  # current ISO 2709 bytes when they differ from raw
-    entities: RecordEntities
-    warnings: list[Problem]
+    warnings: str | None  # as stored: JSON [{code, message}], None when there are none
+    rows: EntityRows
 
 
 Item = Union[Prepared, QuarantinedRecord]
@@ -55,10 +56,7 @@ def identity_of(control_number: str | None, raw: bytes) -> str:
 
 
 def prepare(read: ReadRecord, profile) -> Prepared:
-    """Derive entities and the current bytes of one record read from a file."""
-    from catalog_desktop.catalogue.derive import derive_entities
-    from catalog_desktop.marc.iso2709 import RecordError, serialize
-
+    """Derive entities, their rows and the current bytes of one record read from a file."""
     record = read.record
     warnings = list(read.warnings)
     try:
@@ -74,9 +72,13 @@ def prepare(read: ReadRecord, profile) -> Prepared:
             marc = None if marc == read.raw else marc
         except RecordError as exc:
             warnings.append(Problem(exc.problem.code, f"cannot be written as ISO 2709: {exc}"))
+    stored_warnings = (
+        json.dumps([{"code": w.code, "message": w.message} for w in warnings], ensure_ascii=False) if warnings else None
+    )
+    control_number = record.control_number
     return Prepared(
-        identity_of(record.control_number, read.raw), record.control_number, read.source_format,
-        record.encoding, read.raw, read.offset, read.position, marc, entities, warnings,
+        identity_of(control_number, read.raw), control_number, read.source_format, record.encoding,
+        read.raw, read.offset, read.position, marc, stored_warnings, entity_rows(control_number, entities),
     )
 
 

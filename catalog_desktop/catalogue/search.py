@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Float, Integer, and_, column, delete, insert, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
-from catalog_desktop.catalogue.entities import RecordEntities
 from catalog_desktop.catalogue.models import RecordSearch
+from catalog_desktop.catalogue.store_rows import document  # noqa: F401  (the documents this index holds)
+from catalog_desktop.catalogue.textnorm import isbn13
 
 COLUMNS = ("title", "author", "ids", "zizo", "siso", "genre", "codes", "subjects")
 CODE_COLUMNS = ("zizo", "siso", "genre", "codes")
@@ -51,23 +52,10 @@ _TOKEN = re.compile(r'(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]+)?')
 _ISBN_CHARS = re.compile(r"[0-9Xx][0-9Xx\- ]*")
 
 
-# --- documents -----------------------------------------------------------------------
+# --- ISBNs as typed ------------------------------------------------------------------
 
 
 _ISBN10_WEIGHTS = range(10, 1, -1)
-_ISBN13_WEIGHTS = (1, 3) * 6
-
-
-def isbn13(value: str) -> str | None:
-    """The ISBN-13 digits of an ISBN written any way (10 or 13, hyphens, spaces), else None."""
-    digits = value if value.isdigit() else re.sub(r"[^0-9Xx]", "", value).upper()
-    if len(digits) == 13 and digits.isdigit():
-        return digits
-    if len(digits) == 10 and digits[:9].isdigit():
-        core = "978" + digits[:9]
-        total = sum(map(int.__mul__, _ISBN13_WEIGHTS, map(int, core)))
-        return core + str((10 - total % 10) % 10)
-    return None
 
 
 def isbn_forms(value: str) -> list[str]:
@@ -81,45 +69,6 @@ def isbn_forms(value: str) -> list[str]:
         check = (11 - sum(map(int.__mul__, _ISBN10_WEIGHTS, map(int, core))) % 11) % 11
         forms.append(core + ("X" if check == 10 else str(check)))
     return forms
-
-
-def document(control_number: str | None, ent: RecordEntities) -> tuple[str, ...]:
-    """The search document of a record: one string per column of :data:`COLUMNS`.
-
-    Runs once per imported record: kept lean (ISBNs indexed in their 13-digit form only,
-    since a typed ISBN-10 is turned into its ISBN-13 at query time).
-    """
-    ids = [control_number or ""]
-    for isbn in ent.isbns:
-        ids.append(isbn13(isbn) or isbn)
-    for item in ent.items:
-        if item.barcode:
-            ids.append(item.barcode)
-    zizo: list[str] = []
-    siso: list[str] = []
-    genre: list[str] = []
-    other: list[str] = []
-    buckets = {"zizo": zizo, "siso": siso, "genre": genre}
-    for c in ent.codes:
-        bucket = buckets.get(c.scheme, other)
-        bucket.append(c.code)
-        if c.label:
-            bucket.append(c.label)
-        if c.path:
-            bucket.extend(c.path)
-    title = [ent.title]
-    if ent.subtitle:
-        title.append(ent.subtitle)
-    if ent.work_title and ent.work_title != ent.title:
-        title.append(ent.work_title)
-    title.extend(ent.series)
-    author = [a.name for a in ent.agents]
-    if ent.responsibility:
-        author.append(ent.responsibility)
-    return (
-        " ".join(title), " ".join(author), " ".join(ids), " ".join(zizo), " ".join(siso),
-        " ".join(genre), " ".join(other), " ".join([s.term for s in ent.subjects]),
-    )
 
 
 # --- queries -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["strip_isbd", "normalise_key", "normalise_isbn", "ABBREVIATIONS"]
+__all__ = ["strip_isbd", "normalise_key", "normalise_isbn", "isbn13", "ABBREVIATIONS"]
 
 ABBREVIATIONS = frozenset(
     "ed eds dr jr sr st co inc ltd vol vols dl nr bd etc cop ca ill p pp red vert uitg enz jg afl".split()
@@ -58,4 +58,20 @@ def normalise_isbn(value: str) -> str | None:
         return token
     if len(token) == 10 and token[:9].isdigit() and (token[9].isdigit() or token[9] == "X"):
         return token
+    return None
+
+
+_ISBN13_WEIGHTS = (1, 3) * 6
+_NOT_ISBN_CHAR = re.compile(r"[^0-9Xx]")
+
+
+def isbn13(value: str) -> str | None:
+    """The ISBN-13 digits of an ISBN written any way (10 or 13, hyphens, spaces), else None."""
+    digits = value if value.isdigit() else _NOT_ISBN_CHAR.sub("", value).upper()
+    if len(digits) == 13 and digits.isdigit():
+        return digits
+    if len(digits) == 10 and digits[:9].isdigit():
+        core = "978" + digits[:9]
+        total = sum(map(int.__mul__, _ISBN13_WEIGHTS, map(int, core)))
+        return core + str((10 - total % 10) % 10)
     return None
