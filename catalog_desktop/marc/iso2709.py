@@ -17,6 +17,7 @@ back out changes only in the fields that were edited.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import BinaryIO, Iterator
 
 from catalog_desktop.marc.charset import (
@@ -39,6 +40,7 @@ from catalog_desktop.marc.record import (
 FT = 0x1E  # field terminator
 RT = 0x1D  # record terminator
 SD = 0x1F  # subfield delimiter
+ESC = 0x1B  # starts a MARC-8 character set escape
 FORMAT = "iso2709"
 CHUNK_SIZE = 1 << 20
 MAX_RECORD_LENGTH = 99999
@@ -198,6 +200,14 @@ def parse_record(raw: bytes) -> tuple[MarcRecord, list[Problem]]:
 
     Raises :class:`RecordError` when no record can be recovered.
     """
+    record = _parse_clean(raw)
+    if record is not None:
+        return record, []
+    return _parse_carefully(raw)
+
+
+def _parse_carefully(raw: bytes) -> tuple[MarcRecord, list[Problem]]:
+    """Every check, every repair, every problem reported: for records the fast path declines."""
     problems: list[Problem] = []
     if len(raw) < LEADER_LENGTH + 1:
         raise RecordError("too-short", f"only {len(raw)} bytes: too short to be a MARC record")
@@ -229,6 +239,68 @@ def parse_record(raw: bytes) -> tuple[MarcRecord, list[Problem]]:
             continue
         record.fields.append(_parse_field(tag, chunk, encoding, problems))
     return record, problems
+
+
+# One directory entry of a well-formed record: an alphanumeric tag, 4-digit length, 5-digit start.
+_DIRECTORY_ENTRY = re.compile(r"([0-9A-Za-z]{3})([0-9]{4})([0-9]{5})")
+_CONTROL_TAGS = frozenset(f"00{d}" for d in "0123456789")  # what _parse_field reads as control fields
+
+
+def _parse_clean(raw: bytes) -> MarcRecord | None:
+    """The record when it is well-formed through and through, else None (then the careful path).
+
+    Why this exists: it is the import's hot loop, and nearly every real record is clean.
+    Instead of slicing the data by each directory entry and decoding field by field, it
+    splits the data at the field terminators and decodes it in one go (C-level calls), then
+    checks that the directory describes exactly those pieces in order. It accepts only what
+    the careful path reads without any problem and gives the same result (a test compares
+    the two on every fixture record); anything unusual (a repaired leader, odd offsets,
+    fields in another order than the data, MARC-8 beyond ASCII, bad bytes, odd indicators,
+    empty subfields) returns None.
+    """
+    if raw[-1:] != b"\x1d":
+        return None
+    dir_end = raw.find(FT, LEADER_LENGTH)
+    if dir_end < 0:
+        return None
+    try:
+        head = raw[:dir_end].decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    leader, directory = head[:LEADER_LENGTH], head[LEADER_LENGTH:]
+    if len(leader) != LEADER_LENGTH or not leader.isprintable() or leader[12:17] != f"{dir_end + 1:05d}":
+        return None
+    entries = _DIRECTORY_ENTRY.findall(directory)
+    if not entries or len(entries) * 12 != len(directory):  # n matches of 12 chars tile it exactly
+        return None
+    data = raw[dir_end + 1 : -1]
+    chunks = data.split(b"\x1e")
+    if chunks.pop() != b"" or len(chunks) != len(entries):
+        return None
+    tags, lengths, starts = zip(*entries)
+    lengths = list(map(int, lengths))
+    if lengths != [len(c) + 1 for c in chunks] or list(map(int, starts)) != list(accumulate(lengths[:-1], initial=0)):
+        return None
+    if leader[9] == "a":
+        try:
+            text = data.decode("utf-8")  # a piece cut at 0x1E decodes the same on its own
+        except UnicodeDecodeError:
+            return None
+        encoding = UTF8
+    elif data.isascii() and ESC not in data:
+        text, encoding = data.decode("ascii"), MARC8
+    else:
+        return None
+    fields = []
+    for tag, field_text, chunk in zip(tags, text.split("\x1e"), chunks):
+        if tag in _CONTROL_TAGS:
+            fields.append(Field(tag, field_text, "  ", [], chunk))
+            continue
+        parts = field_text.split("\x1f")
+        if len(parts[0]) != 2 or "" in parts:
+            return None
+        fields.append(Field(tag, None, parts[0], [(p[0], p[1:]) for p in parts[1:]], chunk))
+    return MarcRecord(leader, fields, encoding)
 
 
 # Defaults for leader positions found holding a control character or a non-ASCII byte.

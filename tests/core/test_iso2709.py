@@ -210,3 +210,39 @@ def test_records_without_any_end_of_record_mark_are_split_at_each_leader():
     assert [r.record.control_number for r in read] == ["0", "1", "2", "3", "4"]
     assert all(r.warnings[0].code == "missing-end-of-record" for r in read)
     assert [r.record.first("245").first("a") for r in read] == [f"Titel {n}" for n in range(5)]
+
+
+def test_the_fast_path_reads_every_fixture_record_as_the_careful_path_does():
+    """parse_record tries a fast path for well-formed records first; wherever it answers, its
+    record (fields, decoded text, raw bytes per field) is the careful path's, with no problem."""
+    from catalog_desktop.marc import iso2709
+
+    fast_records = 0
+    for path in ISO_FILES:
+        for item in read_all(path):
+            fast = iso2709._parse_clean(item.raw)
+            if fast is None:
+                continue
+            fast_records += 1
+            careful, problems = iso2709._parse_carefully(item.raw)
+            assert problems == [], f"{path.name}@{item.offset}: the fast path took a record with problems"
+            assert fast == careful and fast.encoding == careful.encoding
+            assert [f.raw for f in fast.fields] == [f.raw for f in careful.fields]
+    assert fast_records > 500  # most real records are clean: the comparison is not vacuous
+
+
+@pytest.mark.parametrize("damage, problem", [
+    (lambda raw: raw[:-1], None),  # no end-of-record mark (the framing reports that)
+    (lambda raw: raw.replace(b"\x1fbx", b"\x1fb\x1f"), "empty-subfield"),
+    (lambda raw: raw[:12] + b"00099" + raw[17:], "base-address"),
+    (lambda raw: raw[:9] + b" " + raw[10:], "marc8-flag-but-utf8"),
+])
+def test_the_fast_path_leaves_damaged_records_to_the_careful_path(damage, problem):
+    from catalog_desktop.marc import iso2709
+
+    raw = serialize(build_record("00000nam a2200000 a 4500", [("001", "x1"), ("245", "10", [("a", "Één titel"), ("b", "x")])]))
+    assert iso2709._parse_clean(raw) is not None
+    assert iso2709._parse_clean(damage(raw)) is None
+    record, problems = parse_record(damage(raw))
+    assert [p.code for p in problems] == ([problem] if problem else [])
+    assert record.value("245", "a") == "Één titel"
