@@ -5,8 +5,7 @@
     suggester = Suggester.load(Path("bundle"), expected_vocab_hash=vocabs.hash)
     suggester.suggest(Document("Tuinieren op balkons"), "siso", limit=5, exclude=())
 
-The model code: ``vectors`` (TF-IDF), ``backends/`` (centroid, knn, linear, match, embedding,
-dummy), ``ensemble`` (weights tuned on held-out training data), ``calibration``, ``reasons``,
+The model code: ``vectors`` (TF-IDF), ``backends/`` (centroid, knn, match, embedding, dummy), ``ensemble`` (weights tuned on held-out training data), ``calibration``, ``reasons``,
 ``model`` (one scheme: back-off and ambiguity), ``training`` (``train_bundle``), ``bundle``
 (plain files, checks), ``suggester``. numpy/scipy/scikit-learn load only when a model part is
 used, so importing the plain types here stays light.

@@ -1,8 +1,9 @@
 """Calibrated confidence: a monotone map from an ensemble score to the chance the code is right.
 
-Fitted with isotonic regression on predictions for held-out training documents (never the
-test data), so that of the suggestions shown at 0.9 about 90% are right. Stored as the two
-arrays of the step function's corners and applied with ``numpy.interp``.
+Fitted on predictions for held-out training documents (never the test data): isotonic
+regression when there are enough of them, a logistic curve when there are few; so that of the
+suggestions shown at 0.9 about 90% are right. Stored as the two arrays of a monotone table
+and applied with ``numpy.interp``.
 """
 
 from __future__ import annotations
@@ -21,11 +22,24 @@ class Calibration:
         return len(self.x) != 2 or not np.array_equal(self.x, self.y)
 
     @classmethod
-    def fit(cls, scores: np.ndarray, correct: np.ndarray, min_samples: int = 20) -> "Calibration":
+    def fit(cls, scores: np.ndarray, correct: np.ndarray, min_samples: int = 20,
+            isotonic_from: int = 2000) -> "Calibration":
+        """Isotonic regression when there are enough held-out predictions; below
+        ``isotonic_from`` a logistic curve (Platt scaling), which does not overfit a few dozen
+        examples into steps of 0 and 1. Either way the result is a monotone table."""
         scores = np.asarray(scores, dtype=np.float64).ravel()
         correct = np.asarray(correct, dtype=np.float64).ravel()
         if len(scores) < min_samples or correct.min(initial=0) == correct.max(initial=0):
             return cls()
+        if len(scores) < isotonic_from:
+            from sklearn.linear_model import LogisticRegression
+
+            platt = LogisticRegression(C=1.0).fit(scores[:, None], correct.astype(int))
+            if platt.coef_[0, 0] <= 0:
+                rate = float(correct.mean())
+                return cls(np.array([0.0, 1.0]), np.array([rate, rate]))
+            grid = np.linspace(0.0, max(float(scores.max()) * 4.0, 1e-6), 201)
+            return cls(grid, platt.predict_proba(grid[:, None])[:, 1])
         from sklearn.isotonic import IsotonicRegression
 
         iso = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
@@ -41,6 +55,20 @@ class Calibration:
     @classmethod
     def from_arrays(cls, prefix: str, arrays: dict[str, np.ndarray]) -> "Calibration":
         return cls(arrays[f"{prefix}_x"], arrays[f"{prefix}_y"])
+
+
+def calibration_input(ranked_scores: np.ndarray, multi_label: bool) -> np.ndarray:
+    """What the calibration maps, for rows of scores sorted best first.
+
+    Multi-label schemes: the score itself (several codes can be right at once). Single-label
+    schemes: the score's share of the ten best, since what makes a leaf likely there is
+    how much it stands out from its rivals, not how high the scores run for that text."""
+    ranked_scores = np.asarray(ranked_scores, dtype=np.float64)
+    if multi_label:
+        return ranked_scores
+    positive = np.maximum(ranked_scores, 0.0)
+    total = positive[..., :10].sum(axis=-1, keepdims=True)
+    return np.divide(positive, total, out=np.zeros_like(positive), where=total > 0)
 
 
 def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[dict]:

@@ -18,14 +18,15 @@ import scipy.sparse as sp
 from .backends import Backend, QueryData, backend_class
 from .backends.base import csr_from_arrays, csr_to_arrays
 from .bundle import load_npz
-from .calibration import Calibration
+from .calibration import Calibration, calibration_input
 from .reasons import Reasons
 from .types import Suggestion
 from .vectors import TextVectors
 
 SETTINGS_DEFAULTS: dict[str, Any] = {
     "hint_weight": 1.0,          # a hint of weight 1 adds this to the combined score
-    "ambiguity_ratio": 0.85,     # second best within this share of the best: too close to call
+    "ambiguity_margin": 0.1,     # second best this close in confidence ...
+    "ambiguity_ratio": 0.9,      # ... or within this share of the best score: too close to call
     "backoff_below": 0.5,        # leaf confidence under which a parent may be suggested
     "backoff_gain": 0.15,        # ...if the parent is at least this much more certain
 }
@@ -58,9 +59,11 @@ class SchemeModel:
                     self.children.setdefault(parent, []).append(self.index[code])
 
     # --- scores -----------------------------------------------------------------------------
-    def backend_scores(self, texts: Sequence[str], X: sp.csr_matrix | None = None) -> list[np.ndarray]:
+    def backend_scores(self, texts: Sequence[str], X: sp.csr_matrix | None = None, near=None) -> list[np.ndarray]:
         X = self.vectors.transform(list(texts)) if X is None else X
-        query = QueryData(list(texts), X)
+        if near is None and any(b.name == "knn" for b in self.backends):
+            near = self.reasons.nearest(X)
+        query = QueryData(list(texts), X, near)
         return [b.suggest_batch(query) for b in self.backends]
 
     def combine(self, parts: list[np.ndarray], hints: Sequence[Mapping[str, float]] | None = None) -> np.ndarray:
@@ -79,22 +82,23 @@ class SchemeModel:
              excludes: Sequence[Sequence[str]] | None = None, with_reasons: bool = True) -> list[list[Suggestion]]:
         texts = list(texts)
         X = self.vectors.transform(texts)
-        scores = self.combine(self.backend_scores(texts, X), hints)
-        near = self.reasons.nearest(X) if with_reasons else None
+        near = self.reasons.nearest(X) if with_reasons or any(b.name == "knn" for b in self.backends) else None
+        scores = self.combine(self.backend_scores(texts, X, near), hints)
+        for row in range(len(texts)):
+            for code in (excludes[row] if excludes else ()) or ():
+                if code in self.index:
+                    scores[row, self.index[code]] = -np.inf
+        # The best candidates of every row at once; each row then only sorts a few.
+        k = min(scores.shape[1], max(limit * 4, 20))
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < scores.shape[1] else np.tile(np.arange(k), (len(texts), 1))
         results = []
         for row in range(len(texts)):
             exclude = set((excludes[row] if excludes else ()) or ())
             extra = {c: w for c, w in ((hints[row] if hints else None) or {}).items() if c not in self.index}
-            results.append(self._rank_row(row, scores[row], X, near, limit, exclude, extra))
+            results.append(self._rank_row(row, scores[row], top[row], X, near if with_reasons else None, limit, exclude, extra))
         return results
 
-    def _rank_row(self, row, scores, X, near, limit, exclude, extra) -> list[Suggestion]:
-        scores = scores.copy()
-        for code in exclude:
-            if code in self.index:
-                scores[self.index[code]] = -np.inf
-        k = min(len(scores), max(limit * 4, 20))
-        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    def _rank_row(self, row, scores, top, X, near, limit, exclude, extra) -> list[Suggestion]:
         top = top[np.argsort(-scores[top], kind="stable")]
         top = [i for i in top if scores[i] > 0]
         ranked = [(self.labels[i], float(scores[i]), [i]) for i in top]
@@ -103,7 +107,8 @@ class SchemeModel:
             if code not in exclude and strength > 0:
                 ranked.append((code, float(self.settings["hint_weight"] * strength), []))
         ranked.sort(key=lambda item: -item[1])
-        confidences = self.calibration(np.array([s for _, s, _ in ranked])) if ranked else np.zeros(0)
+        raw = np.array([s for _, s, _ in ranked])
+        confidences = self.calibration(calibration_input(raw, self.multi_label)) if ranked else np.zeros(0)
         entries = [
             {"code": c, "score": s, "confidence": float(p), "columns": cols, "backoff": False, "ambiguous": False}
             for (c, s, cols), p in zip(ranked, confidences)
@@ -125,8 +130,10 @@ class SchemeModel:
         ]
 
     def _mark_ambiguous(self, entries: list[dict]) -> None:
-        best = entries[0]["score"]
-        close = [e for e in entries[1:] if best > 0 and e["score"] >= self.settings["ambiguity_ratio"] * best]
+        best, sure = entries[0]["score"], entries[0]["confidence"]
+        close = [e for e in entries[1:]
+                 if e["confidence"] > sure - self.settings["ambiguity_margin"]
+                 or (best > 0 and e["score"] >= self.settings["ambiguity_ratio"] * best)]
         if close:
             entries[0]["ambiguous"] = True
             for e in close:

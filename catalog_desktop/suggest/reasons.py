@@ -11,10 +11,9 @@ import re
 import numpy as np
 import scipy.sparse as sp
 
-from .backends.base import csr_from_arrays, csr_to_arrays
+from .backends.base import NEAREST, csr_from_arrays, csr_to_arrays
 from .types import Reason
 
-NEIGHBOURS = 50      # nearest training documents looked at
 SHOWN = 3            # neighbours and ...
 WORDS = 5            # ... words given per suggestion
 
@@ -30,10 +29,10 @@ class Reasons:
         self.doc_ids = [str(d) for d in doc_ids]
         self.n_word = n_word_features
         self.words = words
-        # Rare words explain best: weigh by idf once more, and on a corpus of some size leave out
-        # words found in more than one document in ten ("van", "de", "the").
+        # Rare words explain best ("van", "de", "the" do not): weigh by idf once more, and in a
+        # corpus of some size leave out the words of more than one document in ten.
         self.idf = np.asarray(word_idf, dtype=np.float32) if word_idf is not None else np.ones(len(words), dtype=np.float32)
-        common = np.log(10.0) + 1.0 if self.X.shape[0] >= 200 else 0.0
+        common = np.log(10.0) + 1.0 if self.X.shape[0] >= 1000 else 0.0
         self.telling = self.idf >= common
 
     def nearest(self, X: sp.csr_matrix) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -43,8 +42,8 @@ class Reasons:
         for row in range(sims.shape[0]):
             start, end = sims.indptr[row], sims.indptr[row + 1]
             data, cols = sims.data[start:end], sims.indices[start:end]
-            if len(data) > NEIGHBOURS:
-                top = np.argpartition(-data, NEIGHBOURS - 1)[:NEIGHBOURS]
+            if len(data) > NEAREST:
+                top = np.argpartition(-data, NEAREST - 1)[:NEAREST]
                 data, cols = data[top], cols[top]
             order = np.argsort(-data, kind="stable")
             out.append((cols[order], data[order]))

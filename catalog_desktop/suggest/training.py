@@ -22,7 +22,7 @@ import scipy.sparse as sp
 
 from .backends import TrainData, available_backends, backend_class
 from .bundle import FORMAT_VERSION, write_bundle
-from .calibration import Calibration, reliability
+from .calibration import Calibration, calibration_input, reliability
 from .ensemble import candidate_columns, gather, ndcg_at, scale_of, tune_weights
 from .model import SchemeModel
 from .reasons import Reasons
@@ -43,7 +43,12 @@ class TrainingCancelled(Exception):
 
 
 def choose_backends(backends: str | None, sets: list[TrainingSet]) -> list[str]:
-    names = [n.strip() for n in backends.split(",") if n.strip()] if backends else list(DEFAULT_BACKENDS)
+    """The backends asked for (comma-separated), or the default: centroid and kNN over TF-IDF,
+    plus label matching when the training sets bring label texts."""
+    if backends:
+        names = [n.strip() for n in backends.split(",") if n.strip()]
+    else:
+        names = list(DEFAULT_BACKENDS) + (["match"] if any(ts.labels_text for ts in sets) else [])
     for name in names:
         if name not in available_backends():
             raise ValueError(f"unknown backend {name!r}; choose from {', '.join(available_backends())}")
@@ -80,11 +85,9 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
-def _fit(ts: TrainingSet, rows: np.ndarray, labels: list[str], Y, N, names, seed, embedding_model):
+def _train_backends(ts: TrainingSet, rows: np.ndarray, X, Y, N, labels, names, vectors, seed, embedding_model):
     texts = [ts.docs[i].text for i in rows]
-    vectors = TextVectors()
-    X = vectors.fit_transform(texts)
-    data = TrainData(texts, X, Y[rows], N[rows], labels, dict(ts.labels_text or {}), seed,
+    data = TrainData(texts, X[rows], Y[rows], N[rows], labels, dict(ts.labels_text or {}), seed,
                      str(embedding_model) if embedding_model else None)
     backends = []
     for name in names:
@@ -92,8 +95,56 @@ def _fit(ts: TrainingSet, rows: np.ndarray, labels: list[str], Y, N, names, seed
         backend.train(data)
         backends.append(backend)
     doc_ids = [ts.docs[i].id if ts.docs[i].id is not None else str(i + 1) for i in rows]
-    reasons = Reasons(X, Y[rows], N[rows], doc_ids, vectors.n_word_features, vectors.words, vectors.word.idf_)
-    return vectors, backends, reasons
+    reasons = Reasons(X[rows], Y[rows], N[rows], doc_ids, vectors.n_word_features, vectors.words, vectors.word.idf_)
+    return backends, reasons
+
+
+def _vectorise(ts: TrainingSet, held: np.ndarray) -> tuple[TextVectors, sp.csr_matrix]:
+    """Fit the TF-IDF on the documents that are not held out, transform them all.
+
+    The full model reuses these vectors: a word seen only in the held-out tenth is lost,
+    which costs nothing measurable and saves a second pass over the corpus."""
+    texts = [d.text for d in ts.docs]
+    vectors = TextVectors()
+    if not len(held):
+        return vectors, vectors.fit_transform(texts)
+    rest = np.setdiff1d(np.arange(len(texts)), held)
+    X_rest = vectors.fit_transform([texts[i] for i in rest])
+    X_held = vectors.transform([texts[i] for i in held])
+    order = np.argsort(np.concatenate([rest, held]), kind="stable")
+    return vectors, sp.vstack([X_rest, X_held], format="csr")[order]
+
+
+def _held_out_candidates(probe: SchemeModel, ts: TrainingSet, held: np.ndarray, X, Y, index, chunk: int = 256):
+    """Scores of each backend (and the hints) on the best candidates of each held-out document,
+    computed in chunks so that memory stays small on label spaces of tens of thousands."""
+    hints = [dict(ts.docs[i].hints) for i in held]
+    use_hints = any(hints)
+    columns, values, gold, maxima = [], [], [], []
+    for start in range(0, len(held), chunk):
+        rows = held[start:start + chunk]
+        parts = probe.backend_scores([ts.docs[i].text for i in rows], X[rows])
+        if use_hints:
+            hint_matrix = np.zeros_like(parts[0])
+            for r, doc_hints in enumerate(hints[start:start + chunk]):
+                for code, strength in doc_hints.items():
+                    if code in index:
+                        hint_matrix[r, index[code]] = strength
+            parts.append(hint_matrix)
+        cols = candidate_columns(parts)
+        columns.append(cols)
+        values.append([gather(p, cols) for p in parts])
+        gold.append(gather(Y[rows], cols))
+        maxima.append([p.max(axis=1) for p in parts])
+    width = max(c.shape[1] for c in columns)
+
+    def pad(blocks, fill):
+        return np.vstack([np.pad(b, ((0, 0), (0, width - b.shape[1])), constant_values=fill) for b in blocks])
+
+    cols = pad(columns, -1)
+    vals = [pad([v[b] for v in values], 0.0) for b in range(len(values[0]))]
+    best = [np.concatenate([m[b] for m in maxima]) for b in range(len(maxima[0]))]
+    return cols, vals, pad(gold, 0.0), best, use_hints
 
 
 def train_scheme(ts: TrainingSet, names: list[str], seed: int = 0, embedding_model: Path | None = None,
@@ -102,8 +153,10 @@ def train_scheme(ts: TrainingSet, names: list[str], seed: int = 0, embedding_mod
         raise ValueError(f"scheme name {ts.scheme!r}: use letters, digits, '_' or '-'")
     if not ts.docs:
         raise ValueError(f"scheme {ts.scheme}: no training documents")
-    labels = sorted({code for codes in ts.labels for code in codes})
-    if not labels:
+    # Codes the vocabulary names but no training document carries can still be suggested
+    # (their label in the text, a hint), so they belong to the label space too.
+    labels = sorted({code for codes in ts.labels for code in codes} | set(ts.labels_text or {}))
+    if not any(ts.labels):
         raise ValueError(f"scheme {ts.scheme}: the training documents carry no codes")
     index = {code: i for i, code in enumerate(labels)}
     Y = label_matrix(ts.labels, index)
@@ -125,73 +178,60 @@ def train_scheme(ts: TrainingSet, names: list[str], seed: int = 0, embedding_mod
     weights, scales = [1.0] * len(names), [1.0] * len(names)
     settings: dict[str, Any] = {}
     calibration = parent_calibration = Calibration()
+    step(f"{ts.scheme}: text vectors of {n} documents")
+    vectors, X = _vectorise(ts, held)
+    model_args = dict(multi_label=ts.multi_label, label_texts=label_texts, ancestors=ancestors)
     if len(held):
         rest = np.setdiff1d(np.arange(n), held)
-        step(f"{ts.scheme}: training on {len(rest)} documents, tuning on {len(held)} held out")
-        vectors, backends, reasons = _fit(ts, rest, labels, Y, N, names, seed, embedding_model)
-        probe = SchemeModel(ts.scheme, labels, vectors, backends, weights, scales, multi_label=ts.multi_label,
-                            label_texts=label_texts, ancestors=ancestors, reasons=reasons)
-        texts = [ts.docs[i].text for i in held]
-        parts = probe.backend_scores(texts)
-        scales = [scale_of(p) for p in parts]
-        parts = [p * np.float32(s) for p, s in zip(parts, scales)]
-        hints = [dict(ts.docs[i].hints) for i in held]
-        gold_rows = Y[held]
-        columns = candidate_columns(parts)
-        values = [gather(p, columns) for p in parts]
-        if any(hints):
-            hint_matrix = np.zeros_like(parts[0])
-            for r, h in enumerate(hints):
-                for code, strength in h.items():
-                    if code in index:
-                        hint_matrix[r, index[code]] = strength
-            columns = candidate_columns(parts + [hint_matrix])
-            values = [gather(p, columns) for p in parts + [hint_matrix]]
-        gold = gather(gold_rows, columns)
-        n_gold = np.asarray(gold_rows.sum(axis=1)).ravel()
-        tuned, _ = tune_weights(values, gold, n_gold, columns >= 0)
-        weights = tuned[: len(parts)]
-        settings["hint_weight"] = tuned[len(parts)] if any(hints) else float(sum(weights))
-        probe.weights, probe.scales, probe.settings["hint_weight"] = weights, scales, settings["hint_weight"]
-        total = probe.combine([p / np.float32(s) for p, s in zip(parts, scales)], hints)
-        calibration, parent_calibration, report = _calibrate(probe, total, gold_rows, ts.labels, held)
-        probe.calibration = calibration
+        backends, reasons = _train_backends(ts, rest, X, Y, N, labels, names, vectors, seed, embedding_model)
+        probe = SchemeModel(ts.scheme, labels, vectors, backends, weights, scales, reasons=reasons, **model_args)
+        cols, vals, gold, best, use_hints = _held_out_candidates(probe, ts, held, X, Y, index)
+        scales = [scale_of(m[:, None]) for m in best[: len(names)]]
+        vals = [v * np.float32(s) for v, s in zip(vals, scales + [1.0])]
+        n_gold = np.asarray(Y[held].sum(axis=1)).ravel()
+        tuned, _ = tune_weights(vals, gold, n_gold, cols >= 0)
+        weights = tuned[: len(names)]
+        settings["hint_weight"] = tuned[len(names)] if use_hints else float(sum(weights))
+        total = sum(w * v for w, v in zip(tuned, vals))
+        probe.settings.update(settings)
+        calibration, parent_calibration, report = _calibrate(probe, total, cols, gold, n_gold, [ts.labels[i] for i in held])
         info["validation"] = report
         info["weights"] = dict(zip(names, weights))
     step(f"{ts.scheme}: training on all {n} documents")
-    vectors, backends, reasons = _fit(ts, np.arange(n), labels, Y, N, names, seed, embedding_model)
-    model = SchemeModel(ts.scheme, labels, vectors, backends, weights, scales, multi_label=ts.multi_label,
-                        label_texts=label_texts, ancestors=ancestors, reasons=reasons, calibration=calibration,
-                        parent_calibration=parent_calibration, settings=settings)
+    backends, reasons = _train_backends(ts, np.arange(n), X, Y, N, labels, names, vectors, seed, embedding_model)
+    model = SchemeModel(ts.scheme, labels, vectors, backends, weights, scales, reasons=reasons, calibration=calibration,
+                        parent_calibration=parent_calibration, settings=settings, **model_args)
     if not len(held):
-        model.scales = [scale_of(p) for p in model.backend_scores([d.text for d in ts.docs])]
+        model.scales = [scale_of(p) for p in model.backend_scores([d.text for d in ts.docs], X)]
     return model, info
 
 
-def _calibrate(probe: SchemeModel, total: np.ndarray, gold_rows: sp.csr_matrix, all_labels, held):
+def _calibrate(probe: SchemeModel, total: np.ndarray, cols: np.ndarray, gold: np.ndarray, n_gold: np.ndarray,
+               gold_codes: list[list[str]]):
     """Leaf calibration on the held-out candidates; parent calibration on their ancestors."""
     k = min(10, total.shape[1])
-    top = np.argsort(-total, axis=1, kind="stable")[:, :k]
-    top_scores = np.take_along_axis(total, top, axis=1)
-    correct = np.asarray(gold_rows[np.arange(total.shape[0])[:, None], top].todense()) > 0
-    valid = top_scores > 0
-    calibration = Calibration.fit(top_scores[valid], correct[valid])
-    gold = [all_labels[i] for i in held]
-    n_gold = np.asarray(gold_rows.sum(axis=1)).ravel()
+    total = np.where(cols >= 0, total, -np.inf)
+    order = np.argsort(-total, axis=1, kind="stable")[:, :k]
+    top_scores = np.take_along_axis(total, order, axis=1)
+    top = np.take_along_axis(cols, order, axis=1)
+    correct = np.take_along_axis(gold, order, axis=1) > 0
+    valid = np.isfinite(top_scores) & (top_scores > 0)
+    feature = calibration_input(np.where(valid, top_scores, 0.0), probe.multi_label)
+    calibration = Calibration.fit(feature[valid], correct[valid])
     # Figures on the held-out tenth of the training data (the weights were tuned on it too).
     report = {
-        "ndcg@5": round(ndcg_at(top_scores, correct.astype(np.float32), n_gold, valid), 4),
+        "ndcg@5": round(ndcg_at(np.where(valid, top_scores, 0), correct.astype(np.float32), n_gold, valid), 4),
         "precision@1": round(float((correct[:, 0] & valid[:, 0]).mean()), 4),
         "documents": int(total.shape[0]),
+        "reliability": reliability(calibration(feature[valid]), correct[valid]),
     }
-    report["reliability"] = reliability(calibration(top_scores[valid]), correct[valid])
     parent_calibration = Calibration()
     if probe.ancestors and not probe.multi_label:
         masses, hits = [], []
         for r in range(total.shape[0]):
-            conf = calibration(top_scores[r])
+            conf = calibration(feature[r])
             entries = [{"code": probe.labels[j], "confidence": float(c)} for j, c, ok in zip(top[r], conf, valid[r]) if ok]
-            truth = set(gold[r]) | {p for g in gold[r] for p in probe.ancestors.get(g, [])}
+            truth = set(gold_codes[r]) | {p for g in gold_codes[r] for p in probe.ancestors.get(g, [])}
             for parent, mass in probe.parent_masses(entries).items():
                 masses.append(mass)
                 hits.append(parent in truth)

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "char_features": 2**18,   # hashed character n-gram columns
     "min_df": 2,
     "max_df": 0.5,
+    "char_max_df": 0.02,      # character n-grams in more documents than this share are dropped
     "char_weight": 1.0,       # weight of the character part relative to the word part
     "max_words": 300_000,
 }
@@ -59,7 +60,7 @@ class TextVectors:
             tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
             df = np.bincount(counts.indices, minlength=counts.shape[1])
             if len(texts) >= 10:
-                keep = (df >= self.params["min_df"]) & (df <= self.params["max_df"] * len(texts))
+                keep = (df >= self.params["min_df"]) & (df <= self.params["char_max_df"] * len(texts))
             else:
                 keep = df > 0
             self.char_idf = np.where(keep, tfidf.idf_, 0.0).astype(np.float32)

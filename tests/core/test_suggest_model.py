@@ -151,3 +151,13 @@ def test_bad_training_input_is_named(tmp_path):
     with pytest.raises(KeyError, match="no model for scheme"):
         train_bundle([training_set()], tmp_path / "y")
         Suggester.load(tmp_path / "y").suggest(Document("x"), "zizo")
+
+
+def test_a_label_found_in_the_text_brings_its_code_even_unseen_in_training(tmp_path):
+    ts = training_set()
+    labels_text = {**ts.labels_text, "300": "Schaken"}  # in the vocabulary, on no training record
+    ts = TrainingSet("siso", ts.docs, ts.labels, multi_label=False, labels_text=labels_text)
+    manifest = train_bundle([ts], tmp_path / "m", seed=0)
+    assert "match" in manifest["schemes"]["siso"]["backends"]
+    ranked = Suggester.load(tmp_path / "m").suggest(Document("Schaken voor beginners"), "siso")
+    assert ranked[0].code == "300" and ranked[0].label == "Schaken"

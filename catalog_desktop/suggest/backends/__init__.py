@@ -15,7 +15,6 @@ _MODULES = {
     "dummy": "dummy",          # label frequencies only: for tests
     "centroid": "centroid",    # TF-IDF centroid per label (Rocchio)
     "knn": "knn",              # nearest training documents
-    "linear": "linear",        # sparse linear classifier trained with a ranking hinge loss
     "match": "match",          # label words found in the text
     "embedding": "embedding",  # sentence embeddings (optional package)
 }

@@ -15,6 +15,9 @@ import numpy as np
 import scipy.sparse as sp
 
 
+NEAREST = 50  # nearest training documents the model finds per text (reasons, kNN)
+
+
 @dataclass
 class TrainData:
     """What the trainer prepares once per scheme and hands to every backend."""
@@ -33,6 +36,9 @@ class TrainData:
 class QueryData:
     texts: list[str]
     X: sp.csr_matrix
+    # Nearest training documents per text (rows, similarities; best first), when the model
+    # already computed them (``NEAREST`` of them) for the reasons: the kNN backend reuses them.
+    near: list[tuple[np.ndarray, np.ndarray]] | None = None
 
 
 class Backend:

@@ -34,23 +34,27 @@ def top_per_row(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
 
 class CentroidBackend(Backend):
     name = "centroid"
-    default_params = {"negative_weight": 1.0, "keep": 2000}
+    default_params = {"negative_weight": 1.0, "keep": 300}
 
     def _train(self, data: TrainData) -> None:
         centroids = (data.Y.T @ data.X).tocsr()
         if data.N.nnz:
             centroids = centroids - self.params["negative_weight"] * (data.N.T @ data.X).tocsr()
         centroids = top_per_row(centroids, int(self.params["keep"]))
-        self.centroids = normalize(centroids).astype(np.float32).tocsr()
+        self._set(normalize(centroids).astype(np.float32).tocsr())
+
+    def _set(self, centroids: sp.csr_matrix) -> None:
+        self.centroids = centroids
+        self.features_by_label = sp.csr_matrix(centroids.T)  # row per feature: the product stays CSR
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
-        return (query.X @ self.centroids.T).toarray()
+        return (query.X @ self.features_by_label).toarray()
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return csr_to_arrays("centroids", self.centroids)
 
     def _load(self, arrays, context) -> None:
-        self.centroids = csr_from_arrays("centroids", arrays)
+        self._set(csr_from_arrays("centroids", arrays))
 
 
 BACKEND = CentroidBackend

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from .base import Backend, QueryData, TrainData
+from .base import NEAREST, Backend, QueryData, TrainData
 
 
 def nearest(similarities: sp.csr_matrix, k: int) -> sp.csr_matrix:
@@ -34,6 +34,13 @@ def nearest(similarities: sp.csr_matrix, k: int) -> sp.csr_matrix:
     )
 
 
+def _from_lists(lists, k: int, n_train: int) -> sp.csr_matrix:
+    rows = np.concatenate([np.full(min(k, len(r)), i) for i, (r, _) in enumerate(lists)] or [np.zeros(0, int)])
+    cols = np.concatenate([r[:k] for r, _ in lists] or [np.zeros(0, int)])
+    vals = np.concatenate([s[:k] for _, s in lists] or [np.zeros(0, np.float32)])
+    return sp.csr_matrix((vals.astype(np.float32), (rows, cols)), shape=(len(lists), n_train))
+
+
 class KnnBackend(Backend):
     name = "knn"
     default_params = {"k": 30, "power": 2.0, "negative_weight": 1.0}
@@ -47,7 +54,11 @@ class KnnBackend(Backend):
         self.N = sp.csr_matrix(N, dtype=np.float32)
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
-        near = nearest(query.X @ self.XT, int(self.params["k"]))
+        k = int(self.params["k"])
+        if query.near is not None and k <= NEAREST:
+            near = _from_lists(query.near, k, self.XT.shape[1])
+        else:
+            near = nearest(query.X @ self.XT, k)
         near.data = np.power(np.maximum(near.data, 0), self.params["power"]).astype(np.float32)
         scores = near @ self.Y
         if self.N.nnz:
