@@ -66,11 +66,11 @@ def corpus_tests(args: argparse.Namespace, suggester):
 
 
 def catalogue_tests(args: argparse.Namespace):
-    """(test sets, labeller) for the held-out records of the catalogue."""
+    """(test sets, labeller, vocabulary hash) for the held-out records of the catalogue."""
     from catalog_desktop.cli.cmd_train import catalogue_training
 
-    with open_catalogue(args) as catalogue:
-        _, test, vocabs = catalogue_training(catalogue, args.holdout, args.seed)
+    with open_catalogue(args) as catalogue, cancellable() as cancel:
+        _, test, vocabs = catalogue_training(catalogue, args.holdout, args.seed, cancel)
     if not any(t.docs for t in test):
         raise CliError("no held-out records to evaluate on: train with --holdout above 0, or give --corpus")
 
@@ -80,7 +80,7 @@ def catalogue_tests(args: argparse.Namespace):
         except (KeyError, ValueError):
             return None
 
-    return test, label
+    return test, label, vocabs.hash
 
 
 def summary(evaluations) -> dict:
@@ -100,9 +100,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
-    suggester = load_bundle(args.bundle)
-    previous = load_bundle(args.compare) if args.compare else None
-    tests, labels = corpus_tests(args, suggester) if args.corpus else catalogue_tests(args)
+    if args.corpus:
+        suggester = load_bundle(args.bundle)
+        tests, labels = corpus_tests(args, suggester)
+    else:  # the bundle must be made for the catalogue's vocabularies
+        tests, labels, vocab_hash = catalogue_tests(args)
+        suggester = load_bundle(args.bundle, vocab_hash)
+    previous = load_bundle(args.compare) if args.compare else None  # may predate a vocabulary update
     try:
         with cancellable() as cancel, progress_bar("Evaluating", not args.json) as progress:
             current = evaluate_suggester(suggester, tests, limit=args.limit, progress=progress, cancel=cancel)

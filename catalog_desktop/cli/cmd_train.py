@@ -44,13 +44,16 @@ def corpus_training(args: argparse.Namespace):
     return [training], vocabulary_hash(vocabulary) if vocabulary else ""
 
 
-def catalogue_training(catalogue, holdout: float, seed: int):
-    """(train sets, test sets, vocabulary hash) from the catalogue, split with ``holdout``/``seed``."""
+def catalogue_training(catalogue, holdout: float, seed: int, cancel=None):
+    """(train sets, test sets, vocabularies) from the catalogue, split with ``holdout``/``seed``."""
     from catalog_desktop.suggest.catalogue_data import training_sets_from_catalogue
-    from catalog_desktop.vocab import load_vocabularies
 
-    vocabs = load_vocabularies()
-    train, test = training_sets_from_catalogue(catalogue, vocabs, holdout=holdout, seed=seed)
+    vocabs = catalogue.vocabularies()
+    with progress_bar("Reading records") as progress:
+        train, test = training_sets_from_catalogue(catalogue, vocabs, holdout=holdout, seed=seed,
+                                                   progress=progress, cancel=cancel)
+    if cancel is not None and cancel.is_set():
+        raise CliError("cancelled while reading the catalogue; no bundle was written", 130)
     return train, test, vocabs
 
 
@@ -66,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus:
         sets, vocab_hash = corpus_training(args)
     else:
-        with open_catalogue(args) as catalogue:
-            sets, test, vocabs = catalogue_training(catalogue, args.holdout, args.seed)
+        with open_catalogue(args) as catalogue, cancellable() as cancel:
+            sets, test, vocabs = catalogue_training(catalogue, args.holdout, args.seed, cancel)
         vocab_hash, held_out = vocabs.hash, sum(len(t.docs) for t in test)
         for empty in (t for t in sets if not t.docs):
             print(f"catalog: no records with {empty.scheme} codes to train on; the bundle leaves it out", file=sys.stderr)

@@ -62,8 +62,9 @@ def evaluate_suggester(suggester, sets: Sequence, *, limit: int = 5, batch_size:
             if cancel is not None and cancel.is_set():
                 raise EvaluationCancelled()
             batch = pairs[start:start + batch_size]
-            for (doc, gold), suggestions in zip(batch, suggester.suggest_batch(
-                    [doc for doc, _ in batch], test.scheme, limit=limit)):
+            suggested = suggester.suggest_batch([doc for doc, _ in batch], test.scheme, limit=limit,
+                                                with_reasons=False)  # reasons do not change the ranking
+            for (doc, gold), suggestions in zip(batch, suggested):
                 evaluation.doc_ids.append(doc.id or str(len(evaluation.doc_ids) + 1))
                 evaluation.gold.append(gold)
                 evaluation.predicted.append([(s.code, float(s.confidence)) for s in suggestions])

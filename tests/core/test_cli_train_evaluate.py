@@ -2,6 +2,7 @@
 
 import json
 import runpy
+import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,3 +107,27 @@ def test_training_compare_script_is_the_evaluate_command(capsys, bundles):
                             "--vocab", str(VOCAB), "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["docs"] == 40 and result["compare"]["docs"] == 40
+
+
+def test_train_and_evaluate_from_the_catalogue_on_held_out_records(capsys, sample_template, tmp_path):
+    db = tmp_path / "sample.sqlite"
+    shutil.copyfile(sample_template, db)
+    bundle, report = tmp_path / "bundle", tmp_path / "rapport.html"
+    code, out, err = run(capsys, "train", "--db", db, "--out", bundle, "--holdout", "0.3", "--seed", "1")
+    assert code == 0, err
+    assert "held out" in out and "--holdout 0.3 --seed 1" in out
+    schemes = Suggester.load(bundle).schemes
+    assert "zizo" in schemes or "siso" in schemes
+    code, out, err = run(capsys, "evaluate", "--db", db, "--bundle", bundle, "--holdout", "0.3", "--seed", "1",
+                         "--json", "--report", report)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["docs"] > 0 and set(result["schemes"]) <= set(schemes)
+    assert sum(m.get("docs", 0) for m in result["schemes"].values()) == result["docs"]
+    page = report.read_text(encoding="utf-8")
+    assert "Kerncijfers" in page
+    # a bundle made for other vocabularies is refused in catalogue mode
+    code, _, err = run(capsys, "train", "--corpus", TRAIN, "--lines", "100", "--vocab", VOCAB, "--out", tmp_path / "other")
+    assert code == 0
+    code, _, err = run(capsys, "evaluate", "--db", db, "--bundle", tmp_path / "other", "--holdout", "0.3")
+    assert code != 0 and "other" in err
