@@ -66,11 +66,12 @@ def corpus_tests(args: argparse.Namespace, suggester):
 
 
 def catalogue_tests(args: argparse.Namespace):
-    """(test sets, labeller, vocabulary hash) for the held-out records of the catalogue."""
+    """(test sets, labeller, vocabulary hash, stored decisions) for the held-out records of the catalogue."""
     from catalog_desktop.cli.cmd_train import catalogue_training
 
     with open_catalogue(args) as catalogue, cancellable() as cancel:
         _, test, vocabs = catalogue_training(catalogue, args.holdout, args.seed, cancel)
+        decisions = catalogue.decisions.all()
     if not any(t.docs for t in test):
         raise CliError("no held-out records to evaluate on: train with --holdout above 0, or give --corpus")
 
@@ -80,7 +81,7 @@ def catalogue_tests(args: argparse.Namespace):
         except (KeyError, ValueError):
             return None
 
-    return test, label, vocabs.hash
+    return test, label, vocabs.hash, decisions
 
 
 def summary(evaluations) -> dict:
@@ -100,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
+    decisions = None
     if args.corpus:
         suggester = load_bundle(args.bundle)
         tests, labels = corpus_tests(args, suggester)
     else:  # the bundle must be made for the catalogue's vocabularies
-        tests, labels, vocab_hash = catalogue_tests(args)
+        tests, labels, vocab_hash, decisions = catalogue_tests(args)
         suggester = load_bundle(args.bundle, vocab_hash)
     previous = load_bundle(args.compare) if args.compare else None  # may predate a vocabulary update
     try:
@@ -123,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         write_report(args.report, BundleEvaluation(suggester.version, current),
                      BundleEvaluation(previous.version, before) if previous is not None else None,
-                     labels=labels, language=args.lang)
+                     labels=labels, language=args.lang, decisions=decisions)
     if args.json:
         print_json(result)
     else:

@@ -3,13 +3,15 @@
 Per scheme: the headline scores (``annif eval`` definitions), precision/recall and coverage at
 each confidence threshold, a reliability plot (does a confidence of 0.8 mean 80% right?), the
 codes most often confused, and, when the bundle it would replace is given, both side by side on
-the same documents. Dutch by default, English with ``language="en"``. The plot is hand-written
+the same documents; and, from the catalogue, how often catalogers accepted each bundle's suggestions
+in real use. Dutch by default, English with ``language="en"``. The plot is hand-written
 SVG: no plotting library, no scripts, nothing fetched when the file is opened.
 """
 
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -40,6 +42,9 @@ TEXT = {
         "wanted": "Juiste code", "given": "Eerste suggestie", "count": "Aantal", "none": "Geen.",
         "flags": "twijfelachtig gemarkeerd: {ambiguous}; ouder-code voorgesteld: {backoff}",
         "skipped": "overgeslagen zonder gouden codes: {skipped}",
+        "decisions": "Beslissingen van catalografen per model",
+        "decisions_help": "Aanvaarde en verworpen suggesties in de catalogus (ongedaan gemaakte niet meegeteld).",
+        "accepted": "Aanvaard", "rejected": "Verworpen", "rate": "Aanvaard %", "unknown": "(onbekend)",
     },
     "en": {
         "title": "Suggestion evaluation report", "made": "Made on", "bundle": "Bundle",
@@ -60,6 +65,9 @@ TEXT = {
         "wanted": "Right code", "given": "First suggestion", "count": "Count", "none": "None.",
         "flags": "marked ambiguous: {ambiguous}; parent suggested: {backoff}",
         "skipped": "skipped without gold codes: {skipped}",
+        "decisions": "Catalogers' decisions per bundle",
+        "decisions_help": "Accepted and rejected suggestions in the catalogue (undone ones not counted).",
+        "accepted": "Accepted", "rejected": "Rejected", "rate": "Accepted %", "unknown": "(unknown)",
     },
 }
 
@@ -90,7 +98,9 @@ class BundleEvaluation:
 
 def render_report(current: BundleEvaluation, previous: BundleEvaluation | None = None, *,
                   labels: Labeller | None = None, language: str = "nl",
-                  thresholds: Sequence[float] = DEFAULT_THRESHOLDS) -> str:
+                  thresholds: Sequence[float] = DEFAULT_THRESHOLDS, decisions: Sequence | None = None) -> str:
+    """The report as HTML. ``decisions``: the catalogue's stored decisions (objects with
+    ``bundle``, ``scheme``, ``decision`` and ``undone``), counted per bundle and scheme."""
     t = TEXT[language if language in TEXT else "nl"]
     esc = html.escape
     parts = [f"<!DOCTYPE html><html lang='{esc(language)}'><head><meta charset='utf-8'>"
@@ -100,6 +110,8 @@ def render_report(current: BundleEvaluation, previous: BundleEvaluation | None =
         parts.append(f"<br>{esc(t['previous'])}: <b>{esc(previous.name)}</b>")
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts.append(f"<br>{esc(t['made'])} {made}</p>")
+    if decisions:
+        parts.append(_decisions(decisions, t))
     for new in current.schemes:
         old = previous.scheme(new.scheme) if previous is not None else None
         parts.append(_scheme_section(new, old, t, labels, thresholds))
@@ -225,3 +237,19 @@ def _confusions(evaluation: SchemeEvaluation, t: dict, labels: Labeller | None, 
     rows += [f"<tr><td>{named(wanted)}</td><td style='text-align:left'>{named(given)}</td><td>{count}</td></tr>"
              for wanted, given, count in pairs]
     return "<table>" + "".join(rows) + "</table>"
+
+
+def _decisions(decisions: Sequence, t: dict) -> str:
+    counts: Counter[tuple[str, str, str]] = Counter(
+        (d.bundle or t["unknown"], d.scheme, d.decision) for d in decisions if not d.undone)
+    keys = sorted({(bundle, scheme) for bundle, scheme, _ in counts})
+    rows = [f"<tr><th>{html.escape(t['bundle'])}</th><th>{html.escape(t['scheme'])}</th>"
+            f"<th>{html.escape(t['accepted'])}</th><th>{html.escape(t['rejected'])}</th>"
+            f"<th>{html.escape(t['rate'])}</th></tr>"]
+    for bundle, scheme in keys:
+        accepted, rejected = counts[(bundle, scheme, "accepted")], counts[(bundle, scheme, "rejected")]
+        rate = f"{accepted / (accepted + rejected):.0%}" if accepted + rejected else "–"
+        rows.append(f"<tr><td>{html.escape(bundle)}</td><td>{html.escape(scheme)}</td><td>{accepted}</td>"
+                    f"<td>{rejected}</td><td>{rate}</td></tr>")
+    return (f"<h2>{html.escape(t['decisions'])}</h2><p class='help'>{html.escape(t['decisions_help'])}</p>"
+            "<table>" + "".join(rows) + "</table>")

@@ -72,3 +72,22 @@ def test_scheme_without_documents():
     empty = SchemeEvaluation(scheme="genre", doc_ids=[], gold=[], predicted=[], limit=5, metrics={"docs": 0, "skipped": 3})
     page = render_report(BundleEvaluation("b", [empty]))
     assert "genre — 0 documenten" in page and "overgeslagen zonder gouden codes: 3" in page
+
+
+def test_decisions_in_use_are_counted_per_bundle_and_scheme(bundles):
+    from datetime import datetime
+
+    from catalog_desktop.catalogue.decisions import Decision
+
+    def Row(bundle, scheme, decision, undone):
+        return Decision(id=1, record_id=1, scheme=scheme, code="x", decision=decision, confidence=0.5, rank=1,
+                        bundle=bundle, who="test", decided_at=datetime(2026, 11, 23), undone=undone)
+
+    decisions = [Row(bundle="oud-2026-01", scheme="siso", decision="accepted", undone=False)] * 3 + [
+        Row(bundle="oud-2026-01", scheme="siso", decision="rejected", undone=False),
+        Row(bundle="oud-2026-01", scheme="siso", decision="rejected", undone=True),  # taken back: not counted
+        Row(bundle=None, scheme="genre", decision="accepted", undone=False)]
+    page = render_report(*bundles, decisions=decisions)
+    assert "Beslissingen van catalografen per model" in page
+    assert "<tr><td>oud-2026-01</td><td>siso</td><td>3</td><td>1</td><td>75%</td></tr>" in page
+    assert "<tr><td>(onbekend)</td><td>genre</td><td>1</td><td>0</td><td>100%</td></tr>" in page
