@@ -4,6 +4,7 @@
     catalog vocab list [--scheme S]                                       the concepts, hash, coverage note
     catalog vocab validate CODE... --scheme S [--audience A]              exit 1 when a code is not ok
     catalog vocab check FILE... [--scheme S]                              does an official list load cleanly?
+    catalog vocab audit [--db DB]                                         the catalogue's codes against the lists
 
 Every action takes ``--extra FILE`` (repeatable: official lists merged over the defaults),
 ``--lang nl|en`` and ``--json``. The vocab package is imported inside ``run`` only.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from catalog_desktop.cli.common import CliError, print_json
+from catalog_desktop.cli.common import CliError, add_db_option, cancellable, open_catalogue, print_json, progress_bar
 
 _SCHEMES = ("zizo", "siso", "genre")
 
@@ -31,7 +32,10 @@ def register(commands) -> None:
     validate.add_argument("--audience", help="audience/age group to check the ZIZO subsystem against")
     check = actions.add_parser("check", help="load official list files (TSV or SKOS) and report what they hold")
     check.add_argument("files", nargs="+", metavar="FILE")
-    for sub in (show, listing, validate, check):
+    audit = actions.add_parser("audit", help="the catalogue's codes against the lists: coverage, unlisted, problems")
+    audit.add_argument("--top", type=int, default=20, metavar="N", help="unlisted codes and problems to print")
+    add_db_option(audit)
+    for sub in (show, listing, validate, check, audit):
         sub.add_argument("--scheme", choices=_SCHEMES, required=sub is validate)
         sub.add_argument("--extra", action="append", default=[], metavar="FILE",
                          help="an official list (TSV or SKOS) merged over the defaults; repeatable")
@@ -54,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         return _show(args, vocabs)
     if args.action == "validate":
         return _validate(args, vocabs)
+    if args.action == "audit":
+        return _audit(args, vocabs)
     return _list(args, vocabs)
 
 
@@ -160,3 +166,35 @@ def _check(args, vocabs) -> int:
                 print(f"  problem: {problem}")
             print(f"  {r['scheme']} hash after loading: {r['scheme_hash_after_loading']}")
     return 1 if any(r["problems"] for r in reports) else 0
+
+
+def _audit(args, vocabs) -> int:
+    from catalog_desktop.suggest.features import iter_record_features
+    from catalog_desktop.vocab.audit import audit_codes
+
+    catalogue = open_catalogue(args)
+    with catalogue, cancellable() as cancel, progress_bar("Auditing codes", not args.json) as progress:
+        total = catalogue.records.count()
+        ids = [s.id for offset in range(0, total, 5000) for s in catalogue.records.page(offset, 5000)]
+        records = ((f.identity, f.entities.audience, f.entities.codes) for f in iter_record_features(catalogue, ids))
+        report = audit_codes(vocabs, records, total=len(ids), progress=progress, cancel=cancel)
+    data = report.as_dict(args.top)
+    if args.scheme:
+        data["schemes"] = {args.scheme: data["schemes"][args.scheme]}
+        data["problems"] = [p for p in data["problems"] if p["scheme"] == args.scheme]
+    if args.json:
+        print_json(data | {"coverage_note": vocabs.coverage_note(args.lang)})
+        return 0
+    print(f"{data['records']:,} records{' (cancelled)' if data['cancelled'] else ''}")
+    for name, cov in data["schemes"].items():
+        print(f"{name}: {cov['uses']:,} uses of {cov['codes']:,} codes; in the lists: {cov['listed_codes']:,} codes, "
+              f"{cov['listed_uses']:,} uses; not in the lists: {cov['unlisted_codes']:,} codes (kept, flagged)")
+        for code, uses in cov["most_used_unlisted"].items():
+            print(f"  {uses:>6}  {code}")
+    if data["problems"]:
+        print(f"{len(data['problems']):,} uses to look at ({', '.join(f'{k} {v}' for k, v in data['problem_counts'].items())}):")
+        for p in data["problems"][: args.top]:
+            print(f"  {p['record']}: {p['message_en'] if args.lang == 'en' else p['message']}")
+    print()
+    print(vocabs.coverage_note(args.lang))
+    return 0

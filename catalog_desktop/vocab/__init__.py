@@ -44,6 +44,9 @@ API (the seams of issue 4; see ``/work/SUGGEST_CONTRACT.md``)::
         -> "Kleuter ZIZO" | "ZIZO Jeugd" | "ZIZO Volwassenen" | None
     genre_audience_for(audience) -> "jeugd" | "volwassenen" | None   # which genre list (jge/vge)
 
+    from catalog_desktop.vocab.audit import audit_codes   # a catalogue's codes against the lists
+    audit_codes(vocabs, [(record, audience, codes), ...], total=, progress=, cancel=) -> AuditReport
+
 ZIZO rubrics: a code sits in a rubric path (level1 > level2 > level3, ``Concept.path``). Where
 the rubric above a code has no publicly known code of its own, it is a node with
 ``kind == "rubric"`` and the id ``"<subsystem> > <level1> > ..."`` (e.g. ``"ZIZO Jeugd > Mens"``):

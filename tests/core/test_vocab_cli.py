@@ -75,3 +75,34 @@ def test_the_vocab_package_loads_rdflib_only_for_skos_files():
     code = "import sys, catalog_desktop.vocab as v; v.load_vocabularies(); print('rdflib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == "False", result.stdout + result.stderr
+
+
+def test_audit_the_catalogues_codes_against_the_lists(capsys, tmp_path, book, write_marc):
+    from catalog_desktop.marc.record import Field
+
+    def with_audience(record, audience):
+        record.fields.append(Field("521", subfields=[("a", audience)]))
+        return record
+
+    records = [
+        with_audience(book("t:1", "Een", zizo="MEGEV"), "volwassenen"),  # a youth code on an adult record
+        book("t:2", "Twee", siso="528.3", fiction=False),  # retired
+        book("t:3", "Drie", siso="78x", fiction=False),  # malformed
+        with_audience(book("t:4", "Vier", zizo="ZZTEST", genre="Testgenre nieuw"), "Vanaf 9-11 jaar"),
+        with_audience(book("t:5", "Vijf", zizo="ZZTEST", siso="788.41", genre="Oorlogsromans"), "Vanaf 9-11 jaar"),
+    ]
+    db = tmp_path / "cat.sqlite"
+    assert main(["import", str(write_marc(tmp_path / "t.mrc", records)), "--db", str(db)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "vocab", "audit", "--db", db, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["records"] == 5
+    zizo, siso, genre = (data["schemes"][s] for s in ("zizo", "siso", "genre"))
+    assert (zizo["uses"], zizo["listed_uses"], zizo["most_used_unlisted"]) == (3, 1, {"ZZTEST": 2})
+    assert (siso["uses"], siso["listed_codes"]) == (3, 2)
+    assert genre["most_used_unlisted"] == {"Testgenre nieuw": 1} and genre["listed_codes"] == 1
+    statuses = {(p["record"], p["code"], p["status"]) for p in data["problems"]}
+    assert statuses == {("t:1", "MEGEV", "wrong_subsystem"), ("t:2", "528.3", "retired"),
+                        ("t:3", "78x", "malformed"), ("t:5", "Oorlogsromans", "wrong_audience")}
+    code, out, _ = run(capsys, "vocab", "audit", "--db", db, "--scheme", "zizo")
+    assert "zizo: 3 uses of 2 codes" in out and "ZZTEST" in out and "hoort bij ZIZO Jeugd" in out
