@@ -148,6 +148,7 @@ class Decisions:
 
             raise VersionConflict(record_id, expected_version, stored.version)
         scheme, code = suggestion.scheme, suggestion.code
+        self._check_assignable(scheme, code)
         profile = self._profile()
         values = self._values(record_id, suggestion, who, bundle, rank, ACCEPTED)
         if self._carries(stored.record, profile, scheme, code):
@@ -234,6 +235,17 @@ class Decisions:
                 mark_accepted(conn, [record_id])
         return Change(records=(record_id,), reason=f"{values['decision'][:-2]} #{decision_id}", who=values["who"],
                       decisions=(decision_id,))
+
+    def _check_assignable(self, scheme: str, code: str) -> None:
+        """Refuse what the vocabulary says can never go into a record: a ZIZO rubric without a
+        code of its own (a back-off suggestion points there) or a retired code. A code the
+        partial lists do not know is allowed: the cataloger knows the official list."""
+        try:
+            check = self._vocabularies().scheme(scheme).validate(code)
+        except (KeyError, LookupError, ValueError):
+            return
+        if check.status in ("rubric", "retired"):
+            raise DecisionError(check.message)
 
     @staticmethod
     def _carries(record, profile, scheme: str, code: str) -> bool:

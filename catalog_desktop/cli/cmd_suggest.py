@@ -17,6 +17,7 @@ def register(commands) -> None:
                         help="keep the suggestions in the catalogue, so lists can show 'suggestions waiting'")
     parser.add_argument("--no-reasons", action="store_true",
                         help="leave out the reasons (much faster for a large batch, e.g. --all --store)")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the rule texts (default nl)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_db_option(parser)
     parser.set_defaults(run=run)
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print_json({"bundle": service.bundle, "records": data})
     else:
         for record in data:
-            _print(record)
+            _print(record, args.lang)
     if ids is None and cancel.is_set():
         return 130
     return 0
@@ -85,10 +86,10 @@ def _as_dict(result, neighbours: dict[str, tuple[int, str]]) -> dict:
     return {"id": result.record_id, "title": result.title, "schemes": schemes}
 
 
-def _print(record: dict) -> None:
+def _print(record: dict, lang: str) -> None:
     print(f"#{record['id']} {record['title']}")
     for scheme, data in record["schemes"].items():
-        print(f"  {scheme.upper()}: {data['reason']}")
+        print(f"  {scheme.upper()}: {data['reason_en' if lang == 'en' else 'reason']}")
         if data["applies"] and not data["suggestions"]:
             print("    (no suggestion)")
         for rank, s in enumerate(data["suggestions"], 1):

@@ -90,7 +90,7 @@ def test_constraints_hold_for_every_record(capsys, db):
     from catalog_desktop.catalogue import Catalogue
     from catalog_desktop.vocab import load_vocabularies, zizo_subsystem_for_age
 
-    code, out, err = run(capsys, "suggest", "--all", "--db", db, "--json")
+    code, out, err = run(capsys, "suggest", "--all", "--no-reasons", "--db", db, "--json")
     assert code == 0, err
     records = json.loads(out)["records"]
     assert len(records) == 181
@@ -157,6 +157,14 @@ def test_a_bundle_that_fails_its_checks_stops_suggest_with_the_reason(capsys, db
     assert code == 2 and "nowhere" in err
 
 
+def test_plain_output_names_rules_and_reasons(capsys, db):
+    code, out, _ = run(capsys, "suggest", "DEMO00070", "--db", db)
+    assert code == 0
+    assert "#170 Ons kookboek" in out and "GENRE: non-fictie krijgt geen genre" in out and "like: #16" in out
+    code, out, _ = run(capsys, "suggest", "DEMO00070", "--db", db, "--lang", "en")
+    assert "GENRE: non-fiction gets no genre" in out
+
+
 def test_suggest_needs_records_or_all(capsys, db):
     assert run(capsys, "suggest", "--db", db)[0] == 1
     assert run(capsys, "suggest", "DEMO00001", "--all", "--db", db)[0] == 1
@@ -165,7 +173,7 @@ def test_suggest_needs_records_or_all(capsys, db):
 def test_stored_batch_suggestions_make_a_waiting_list(capsys, db):
     from catalog_desktop.catalogue import Catalogue, RecordFilter
 
-    assert run(capsys, "suggest", "--all", "--store", "--db", db)[0] == 0
+    assert run(capsys, "suggest", "--all", "--store", "--no-reasons", "--db", db)[0] == 0
     with Catalogue.open(db) as cat:
         waiting = cat.records.count(RecordFilter(suggestions_waiting=True))
         assert 0 < waiting <= 181

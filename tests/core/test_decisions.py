@@ -180,3 +180,16 @@ def test_holdout_sets_the_same_records_apart_for_every_scheme_reproducibly(sampl
     assert held and not held & {d.id for ts in train for d in ts.docs}
     with pytest.raises(ValueError, match="holdout"):
         training_sets_from_catalogue(cat, cat.vocabularies(), holdout=1.0)
+
+
+def test_a_rubric_or_a_retired_code_cannot_be_accepted(sample_catalogue):
+    cat = sample_catalogue
+    rid = _demo_without_codes(cat, "Houtekiet")
+    before = cat.records.get(rid).current_marc()
+    with pytest.raises(DecisionError, match="rubriek"):
+        cat.decisions.accept(rid, Proposal("zizo", "ZIZO Jeugd > Mens"))  # what a back-off may point to
+    with pytest.raises(DecisionError, match="vervallen"):
+        cat.decisions.accept(rid, Proposal("siso", "528.3"))
+    assert cat.records.get(rid).current_marc() == before and cat.decisions.for_record(rid) == []
+    cat.decisions.accept(rid, Proposal("siso", "914.1"))  # not in the partial list: the cataloger may know better
+    assert [f.first("a") for f in cat.records.get(rid).record.get_fields("084")] == ["914.1"]
