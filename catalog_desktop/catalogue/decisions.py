@@ -19,16 +19,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, and_, exists, insert, select, update
+from sqlalchemy import Connection, and_, delete, exists, func, insert, select, update
 
 from catalog_desktop.catalogue.changes import Change, current_user, utcnow
 from catalog_desktop.catalogue.db import reading, writing
 from catalog_desktop.catalogue.errors import CatalogueError
 from catalog_desktop.catalogue.models import Classification, RecordVersion, SuggestionDecision
 
-__all__ = ["ACCEPTED", "REJECTED", "Decision", "DecisionError", "Decisions", "Proposal", "mark_accepted"]
+__all__ = ["ACCEPTED", "REJECTED", "SUGGESTED", "Decision", "DecisionError", "Decisions", "Proposal", "mark_accepted"]
 
 ACCEPTED, REJECTED = "accepted", "rejected"
+SUGGESTED = "suggested"  # classification source of a model's suggestion waiting for a decision
 _D = SuggestionDecision.__table__
 _C = Classification.__table__
 _V = RecordVersion.__table__
@@ -211,6 +212,29 @@ class Decisions:
             with writing(self._engine) as conn:
                 mark_undone(conn)
         return Change(records=(rid,), reason=reason, who=who, decisions=(decision_id,))
+
+    def store_suggestions(self, by_record: dict[int, list[tuple[str, str, str | None]]]) -> Change:
+        """Keep a batch's suggestions, ``record id -> [(scheme, code, label), ...]``, as
+        classification rows with source ``suggested``, replacing the records' earlier ones
+        (lists filter on them: "suggestions waiting"). An edit of the record drops them."""
+        ids = list(by_record)
+        with self._lock:
+            with writing(self._engine) as conn:
+                for i in range(0, len(ids), _CHUNK):
+                    part = ids[i : i + _CHUNK]
+                    conn.execute(delete(_C).where(_C.c.record_id.in_(part), _C.c.source == SUGGESTED))
+                    last = dict(conn.execute(select(_C.c.record_id, func.max(_C.c.seq))
+                                             .where(_C.c.record_id.in_(part)).group_by(_C.c.record_id)).all())
+                    rows = []
+                    for rid in part:
+                        seq = last.get(rid, -1)
+                        for scheme, code, label in by_record[rid]:
+                            seq += 1
+                            rows.append({"record_id": rid, "seq": seq, "scheme": scheme, "code": code, "label": label,
+                                         "path": None, "qualifier": None, "source": SUGGESTED, "tag": ""})
+                    if rows:
+                        conn.execute(insert(_C), rows)
+        return Change(records=tuple(ids), reason="suggestions stored")
 
     # --- helpers -----------------------------------------------------------------------
 

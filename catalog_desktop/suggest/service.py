@@ -12,8 +12,9 @@ lacks come from the vocabulary. ``reasons=False`` skips building reasons (a batc
 stores suggestions does not need them, and they are most of the model's time).
 
 ``store=True`` (batches) keeps each record's suggestions as classification rows with source
-``suggested`` (replacing the earlier ones), so lists can filter on "suggestions waiting".
-Any edit of the record drops them (its rows are derived anew); the next batch run fills them.
+``suggested`` (``catalogue.decisions.store_suggestions``, replacing the earlier ones), so
+lists can filter on "suggestions waiting" (``RecordFilter(suggestions_waiting=True)``). Any
+edit of the record drops them (its rows are derived anew); the next batch run fills them.
 """
 
 from __future__ import annotations
@@ -22,19 +23,18 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 
-from catalog_desktop.catalogue.db import reading, writing
-from catalog_desktop.catalogue.models import Classification, Record
+from catalog_desktop.catalogue.db import reading
+from catalog_desktop.catalogue.models import Record
 from catalog_desktop.suggest.constraints import SchemeRule, apply_rule, rules_for
 from catalog_desktop.suggest.features import CHUNK, RecordFeatures, iter_record_features
 
-__all__ = ["RecordSuggestions", "SuggestionService", "SUGGESTED"]
+__all__ = ["RecordSuggestions", "SuggestionService"]
 
-SUGGESTED = "suggested"
 MARGIN = 2  # ask the model for a few codes more than shown, for the ones dropped afterwards
 Progress = Callable[[int, int, str], None]
-_C, _R = Classification.__table__, Record.__table__
+_R = Record.__table__
 
 
 @dataclass(frozen=True)
@@ -147,22 +147,5 @@ class SuggestionService:
             return None
 
     def _store(self, done: Iterable[RecordSuggestions]) -> None:
-        """Replace the records' ``suggested`` classification rows with these suggestions."""
-        done = list(done)
-        ids = [d.record_id for d in done]
-        with self.catalogue._lock:
-            with writing(self.catalogue.engine) as conn:
-                conn.execute(delete(_C).where(_C.c.record_id.in_(ids), _C.c.source == SUGGESTED))
-                next_seq = dict(conn.execute(
-                    select(_C.c.record_id, func.max(_C.c.seq)).where(_C.c.record_id.in_(ids)).group_by(_C.c.record_id)).all())
-                rows = []
-                for d in done:
-                    seq = next_seq.get(d.record_id, -1)
-                    for scheme, suggestions in d.suggestions.items():
-                        for s in suggestions:
-                            seq += 1
-                            rows.append({"record_id": d.record_id, "seq": seq, "scheme": scheme, "code": s.code,
-                                         "label": s.label, "path": None, "qualifier": None, "source": SUGGESTED,
-                                         "tag": ""})
-                if rows:
-                    conn.execute(_C.insert(), rows)
+        self.catalogue.decisions.store_suggestions(
+            {d.record_id: [(scheme, s.code, s.label) for scheme, ss in d.suggestions.items() for s in ss] for d in done})
