@@ -37,6 +37,9 @@ def register(commands) -> None:
     parser.add_argument("--rules", metavar="FILE", help="label rules file instead of the bundled local defaults")
     parser.add_argument("--templates", metavar="FILE", action="append", default=[],
                         help="extra label template file (TOML, same form as resources/labels/templates.toml)")
+    parser.add_argument("--extra", metavar="FILE", action="append", default=[],
+                        help="an official vocabulary list (TSV or SKOS, as for 'catalog vocab --extra'): its "
+                        "rubric names, colours and pictograms win over the local defaults")
     parser.add_argument("--store-999", action="store_true", dest="store_999",
                         help="write the generated label fields (999) into the records that lack them")
     parser.add_argument("--list-templates", action="store_true", help="list the label templates and stop")
@@ -111,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
     from catalog_desktop.catalogue.errors import RecordNotFound
     from catalog_desktop.labels.config import LabelConfigError
     from catalog_desktop.labels.run import LabelJob, run_job
+    from catalog_desktop.vocab import VocabularyError
 
     templates = _templates(args)
     if args.template not in templates:
@@ -122,10 +126,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             job = LabelJob(selection=args.select, template=template, start=args.start, pdf=args.out,
                            csv=args.data, json=args.json, barcodes=args.barcode, outlines=args.outlines,
-                           prefer=args.prefer, rules_path=args.rules, store_999=args.store_999)
+                           prefer=args.prefer, rules_path=args.rules, store_999=args.store_999,
+                           vocab_extra=tuple(args.extra))
             with cancellable() as cancel, progress_bar("Labels") as progress:
                 result = run_job(catalogue, job, progress=progress, cancel=cancel)
-        except (RecordNotFound, LabelConfigError) as exc:
+        except (RecordNotFound, LabelConfigError, VocabularyError) as exc:
             raise CliError(str(exc)) from None
         except OSError as exc:
             raise CliError(f"cannot write {exc.filename}: {exc.strerror}") from None

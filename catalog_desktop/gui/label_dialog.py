@@ -128,6 +128,8 @@ class LabelDialog(QDialog):
         worker = Worker(lambda progress, cancel: collect_labels(
             self.catalogue, ids, vocabs=vocabularies() if callable(vocabularies) else None,
             progress=progress, cancel=cancel))
+        worker.signals.progress.connect(lambda done, total, _message: self.status.setText(
+            self.tr("Collecting labels: %1 of %2 records…").replace("%1", str(done)).replace("%2", str(total))))
         worker.signals.finished.connect(lambda run, w=worker: self._collected(w, run))
         worker.signals.failed.connect(lambda message: (self._set_busy(False), self.status.setText(message)))
         self.worker = worker.start()
@@ -144,6 +146,11 @@ class LabelDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for button in (self.print_button, self.pdf_button, self.data_button):
             button.setEnabled(not busy)
+
+    def done(self, result: int) -> None:
+        if self.worker is not None:  # closing while labels are collected: stop that run
+            self.worker.cancel.set()
+        super().done(result)
 
     # --- layout and preview --------------------------------------------------------------
 

@@ -37,8 +37,8 @@ def _find(name: str, dirs: tuple[Path, ...]) -> Path | None:
 
 
 def pictogram_path(name: str, dirs: tuple[Path, ...] | None = None) -> Path | None:
-    """The SVG file of a pictogram, or None when there is none by that name."""
-    return _find(name, dirs if dirs is not None else pictogram_dirs())
+    """The SVG file of a pictogram (``demo-ster`` or ``demo-ster.svg``), or None when there is none."""
+    return _find(name.removesuffix(".svg"), dirs if dirs is not None else pictogram_dirs())
 
 
 def bundled_pictograms() -> list[str]:

@@ -40,6 +40,7 @@ class LabelJob:
     rules_path: str | Path | None = None
     store_999: bool = False
     who: str | None = None
+    vocab_extra: tuple = ()  # official vocabulary lists merged over the bundled ones (catalog vocab --extra)
 
 
 @dataclass(slots=True)
@@ -72,7 +73,7 @@ def run_job(catalogue, job: LabelJob, *, vocabs=None, progress: Progress | None 
     if vocabs is None:
         from catalog_desktop.vocab import load_vocabularies
 
-        vocabs = load_vocabularies()
+        vocabs = load_vocabularies(extra=list(job.vocab_extra))
     ids = select_record_ids(catalogue, job.selection)
     result = JobResult()
     if job.store_999:

@@ -69,32 +69,37 @@
         <translation>Etiketten verzamelen voor %1 record(s)…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="169"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <source>Collecting labels: %1 of %2 records…</source>
+        <translation>Etiketten verzamelen: %1 van %2 records…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="176"/>
         <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
         <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="202"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="209"/>
         <source>Save labels as PDF</source>
         <translation>Etiketten opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="203"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="210"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="215"/>
         <source>Save label data</source>
         <translation>Etiketgegevens opslaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="209"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="216"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="224"/>
         <source>Cannot write the file</source>
         <translation>Kan het bestand niet schrijven</translation>
     </message>

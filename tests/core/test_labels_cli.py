@@ -54,6 +54,8 @@ def test_bad_input_gets_clear_messages(capsys, db, tmp_path):
     assert code == 1 and "'NOPE'" in err
     code, _, err = run(capsys, "labels", "--select", "all", "--db", db)
     assert code == 1 and "--out" in err
+    code, _, err = run(capsys, "labels", "--select", "all", "--out", out, "--extra", tmp_path / "nope.tsv", "--db", db)
+    assert code == 1 and "nope.tsv: no such vocabulary file" in err
     bad = tmp_path / "bad.toml"
     bad.write_text('[[template]]\nname = "huge"\npage_width = 10\npage_height = 10\ncolumns = 1\nrows = 1\n'
                    'label_width = 20\nlabel_height = 5\nleft = 0\ntop = 0\npitch_x = 20\npitch_y = 5\n')

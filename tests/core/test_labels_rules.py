@@ -157,3 +157,23 @@ def test_per_copy_adjustment_changes_only_that_copy(rules, vocabs):
     assert [(lb.shelving_word, lb.colour, lb.adjusted) for lb in labels] == [
         ("DAVI", "#c2185b", ""), ("MILE", "#000000", "shelving_word,colour")]
     assert labels[1].colour_source == "adjusted"
+
+
+def test_an_official_list_wins_over_the_local_defaults(rules, tmp_path, book):
+    """Colours and pictograms of a loaded (official) list are used and say so."""
+    official = tmp_path / "genre_official.tsv"
+    official.write_text("code\tlabel\tetiketgenre\tform_genre\taudience\tcolour\tpictogram\n"
+                        "Detectives\tDetectives\tja\tnee\tvolwassenen\t#123456\tdemo-ster.svg\n"
+                        "Humor\tHumor\tnee\tnee\tjeugd\t\t\n", encoding="utf-8")
+    vocabs = load_vocabularies(extra=[official])
+    record = book("F1", "De avonden", author="Reve, Gerard", genre="Detectives", barcode="C1")
+    (label,), _ = labels_for_record(3, entities(record), rules, vocabs)
+    assert (label.colour, label.colour_source) == ("#123456", "vocabulary")
+    assert (label.pictogram, label.pictogram_source) == ("demo-ster.svg", "vocabulary")
+    from catalog_desktop.labels.pictograms import pictogram_path
+
+    assert pictogram_path(label.pictogram).name == "demo-ster.svg"
+    # a genre the official list says is no etiketgenre gets no genre label, despite the local default
+    humor = book("F2", "Moppen", author="Reve, Gerard", genre="Humor", barcode="C2")
+    (label,), _ = labels_for_record(3, entities(humor), rules, vocabs)
+    assert label.kind == "fiction"
