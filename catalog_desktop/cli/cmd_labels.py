@@ -149,8 +149,10 @@ def _summary(result, args) -> str:
     nl = args.lang == "nl"
     parts = [f"{len(result.labels)} {'etiketten' if nl else 'labels'}",
              f"{len(result.problems)} {'problemen' if nl else 'problems'}"]
-    if args.out:
+    if args.out and result.pages:
         parts.append(f"{result.pages} {'pagina' if nl else 'page'}(s) -> {args.out}")
+    elif args.out:
+        parts.append("geen PDF geschreven" if nl else "no PDF written")
     if args.data:
         parts.append(f"CSV -> {args.data}")
     if args.json:

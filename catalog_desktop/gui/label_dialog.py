@@ -170,6 +170,8 @@ class LabelDialog(QDialog):
         self.sheet = layout_sheet(self.labels, template, start=min(self.start.value(), template.per_page),
                                   barcodes=self.barcodes.isChecked(), outlines=self.outlines.isChecked())
         self.printer.setPageLayout(page_layout(self.sheet))
+        for button in (self.print_button, self.pdf_button):  # nothing to print: no blank sheet
+            button.setEnabled(bool(self.labels))
         self.problems.clear()
         for p in [*self.rule_problems, *self.sheet.problems]:
             self.problems.addItem(f"{p.control_number or p.record_id} · {p.item_key} · {p.title[:60]}: {p.message}")

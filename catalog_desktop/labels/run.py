@@ -92,7 +92,7 @@ def run_job(catalogue, job: LabelJob, *, vocabs=None, progress: Progress | None 
     result.sheet = layout_sheet(run.labels, job.template, start=job.start, barcodes=job.barcodes,
                                 outlines=job.outlines)
     result.problems += result.sheet.problems
-    if job.pdf:
+    if job.pdf and run.labels:  # no labels: no (blank) PDF; the problems say why
         result.pages = write_pdf(result.sheet, Path(job.pdf), progress=progress, cancel=cancel)
         result.cancelled = bool(cancel is not None and cancel.is_set())
     if job.csv:

@@ -40,8 +40,9 @@ def test_pdf_and_data_file_with_missing_code_listed(capsys, db, tmp_path):
     # the copy without a code is named, with its record, copy and reason (Dutch by default)
     assert "(L5) exemplaar BC-0006: Zonder code: geen ZIZO- of SISO-code" in err
     assert "5 etiketten, 1 problemen, 1 pagina(s)" in err
-    code, _, err = run(capsys, "labels", "--select", "L5", "--data", csv, "--lang", "en", "--db", db)
+    code, _, err = run(capsys, "labels", "--select", "L5", "--out", tmp_path / "none.pdf", "--lang", "en", "--db", db)
     assert "copy BC-0006: Zonder code: no ZIZO or SISO code" in err
+    assert "0 labels, 1 problems, no PDF written" in err and not (tmp_path / "none.pdf").exists()
 
 
 def test_bad_input_gets_clear_messages(capsys, db, tmp_path):

@@ -82,3 +82,10 @@ def test_main_window_opens_the_dialog_for_the_selected_record(window, qtbot):
     assert dialog.isVisible()
     assert dialog.selection.currentData() == "records" and len(dialog.record_ids) == 1
     dialog.reject()
+
+
+def test_records_without_labels_leave_nothing_to_print(qtbot, sample_catalogue):
+    dialog = open_dialog(qtbot, sample_catalogue, ["99177355940001161"])
+    assert dialog.labels == [] and dialog.problems.count() == 1
+    assert not dialog.print_button.isEnabled() and not dialog.pdf_button.isEnabled()
+    assert dialog.data_button.isEnabled()
