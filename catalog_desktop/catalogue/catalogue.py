@@ -56,6 +56,7 @@ class Catalogue:
         self.history = History(engine)
         self.label_adjustments = LabelAdjustments(engine, self._lock)
         self._vocabs = None
+        self._vocabs_key: tuple = ()
         self.decisions = Decisions(engine, self._lock, self.records, self.profile, self.vocabularies)
         self.user = self._login()
         self.presence = Presence(engine, self.user or "?")
@@ -119,11 +120,15 @@ class Catalogue:
         return self._profile
 
     def vocabularies(self):
-        """The ZIZO, SISO and genre lists codes are checked and labelled with (bundled defaults)."""
-        from catalog_desktop.vocab import load_vocabularies
+        """The ZIZO, SISO and genre lists codes are checked and labelled with: the bundled (partial)
+        defaults, then the official lists stored with the catalogue (``catalog vocab use``)."""
+        from catalog_desktop.vocab import VocabularyList, load_vocabularies
 
-        if self._vocabs is None:
-            self._vocabs = load_vocabularies()
+        stored = self.settings.get("vocab_lists") or []
+        key = tuple(entry.get("sha256", "") for entry in stored)
+        if self._vocabs is None or self._vocabs_key != key:
+            self._vocabs = load_vocabularies(extra=[VocabularyList.from_setting(entry) for entry in stored])
+            self._vocabs_key = key
         return self._vocabs
 
     # --- long work ---------------------------------------------------------------------

@@ -19,6 +19,9 @@ _S = Setting.__table__
 # Declared once, with their defaults.
 DEFAULTS: dict[str, Any] = {
     "profile": "openvlacc",  # the field profile records are understood with
+    # Official ZIZO/SISO/genre lists loaded over the bundled (partial) defaults, kept as text so
+    # they travel with the catalogue: [VocabularyList.as_setting(), ...] (``catalog vocab use``).
+    "vocab_lists": [],
 }
 
 

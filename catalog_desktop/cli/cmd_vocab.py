@@ -5,9 +5,11 @@
     catalog vocab validate CODE... --scheme S [--audience A]              exit 1 when a code is not ok
     catalog vocab check FILE... [--scheme S]                              does an official list load cleanly?
     catalog vocab audit [--db DB]                                         the catalogue's codes against the lists
+    catalog vocab use [FILE...] [--remove NAME] [--clear] [--db DB]       official lists stored with the catalogue
 
 Every action takes ``--extra FILE`` (repeatable: official lists merged over the defaults),
-``--lang nl|en`` and ``--json``. The vocab package is imported inside ``run`` only.
+``--lang nl|en`` and ``--json``; with ``--db`` (always for ``audit``) the lists stored in that
+catalogue are loaded too. The vocab package is imported inside ``run`` only.
 """
 
 from __future__ import annotations
@@ -34,8 +36,13 @@ def register(commands) -> None:
     check.add_argument("files", nargs="+", metavar="FILE")
     audit = actions.add_parser("audit", help="the catalogue's codes against the lists: coverage, unlisted, problems")
     audit.add_argument("--top", type=int, default=20, metavar="N", help="unlisted codes and problems to print")
-    add_db_option(audit)
-    for sub in (show, listing, validate, check, audit):
+    use = actions.add_parser("use", help="store official lists in the catalogue (train, suggest and labels use them)")
+    use.add_argument("files", nargs="*", metavar="FILE", help="lists to store (a stored list of the same name is replaced)")
+    use.add_argument("--remove", action="append", default=[], metavar="NAME", help="forget a stored list")
+    use.add_argument("--clear", action="store_true", help="forget every stored list")
+    for sub in (show, listing, validate, check, audit, use):
+        add_db_option(sub)
+    for sub in (show, listing, validate, check, audit, use):
         sub.add_argument("--scheme", choices=_SCHEMES, required=sub is validate)
         sub.add_argument("--extra", action="append", default=[], metavar="FILE",
                          help="an official list (TSV or SKOS) merged over the defaults; repeatable")
@@ -45,11 +52,18 @@ def register(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from catalog_desktop.vocab import VocabularyError, load_vocabularies
+    from catalog_desktop.vocab import VocabularyError
 
-    extra = [(args.scheme, path) if args.scheme else path for path in args.extra]
     try:
-        vocabs = load_vocabularies(extra=extra)
+        if args.action in ("use", "audit") or args.db:
+            with open_catalogue(args) as catalogue:
+                if args.action == "use":
+                    return _use(args, catalogue)
+                vocabs = _load(args, catalogue)
+                if args.action == "audit":
+                    return _audit(args, vocabs, catalogue)
+        else:
+            vocabs = _load(args, None)
         if args.action == "check":
             return _check(args, vocabs)
     except VocabularyError as exc:
@@ -58,9 +72,52 @@ def run(args: argparse.Namespace) -> int:
         return _show(args, vocabs)
     if args.action == "validate":
         return _validate(args, vocabs)
-    if args.action == "audit":
-        return _audit(args, vocabs)
     return _list(args, vocabs)
+
+
+def _stored(catalogue) -> list:
+    from catalog_desktop.vocab import VocabularyList
+
+    return [VocabularyList.from_setting(entry) for entry in catalogue.settings.get("vocab_lists") or []]
+
+
+def _load(args, catalogue):
+    """The defaults, the lists stored in the catalogue (when there is one), then ``--extra``."""
+    from catalog_desktop.vocab import load_vocabularies
+
+    extra = [(args.scheme, path) if args.scheme else path for path in args.extra]
+    return load_vocabularies(extra=[*(_stored(catalogue) if catalogue is not None else []), *extra])
+
+
+def _use(args, catalogue) -> int:
+    from catalog_desktop.vocab import VocabularyList, load_vocabularies
+
+    stored = [] if args.clear else _stored(catalogue)
+    for name in args.remove:
+        if name not in {s.name for s in stored}:
+            raise CliError(f"no stored list named {name!r}; stored: {', '.join(s.name for s in stored) or 'none'}")
+        stored = [s for s in stored if s.name != name]
+    for path in args.files:
+        new = VocabularyList.from_file(path, args.scheme)
+        stored = [s for s in stored if s.name != new.name] + [new]
+    if args.files or args.remove or args.clear:
+        catalogue.settings.set("vocab_lists", [s.as_setting() for s in stored])
+    vocabs = load_vocabularies(extra=stored)
+    data = {
+        "lists": [{"name": s.name, "scheme": s.scheme, "sha256": s.sha256} for s in stored],
+        "hash": vocabs.hash, "problems": [str(p) for p in vocabs.problems if p.path in {s.name for s in stored}],
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    if not stored:
+        print("No official lists stored: the catalogue uses the bundled (partial) lists.")
+    for entry in data["lists"]:
+        print(f"{entry['name']}: {entry['scheme']}, sha256 {entry['sha256'][:16]}")
+    for problem in data["problems"]:
+        print(f"  problem: {problem}")
+    print(f"vocabulary hash: {vocabs.hash}")
+    return 0
 
 
 def _show(args, vocabs) -> int:
@@ -168,12 +225,11 @@ def _check(args, vocabs) -> int:
     return 1 if any(r["problems"] for r in reports) else 0
 
 
-def _audit(args, vocabs) -> int:
+def _audit(args, vocabs, catalogue) -> int:
     from catalog_desktop.suggest.features import iter_record_features
     from catalog_desktop.vocab.audit import audit_codes
 
-    catalogue = open_catalogue(args)
-    with catalogue, cancellable() as cancel, progress_bar("Auditing codes", not args.json) as progress:
+    with cancellable() as cancel, progress_bar("Auditing codes", not args.json) as progress:
         total = catalogue.records.count()
         ids = [s.id for offset in range(0, total, 5000) for s in catalogue.records.page(offset, 5000)]
         records = ((f.identity, f.entities.audience, f.entities.codes) for f in iter_record_features(catalogue, ids))

@@ -10,6 +10,9 @@ API (the seams of issue 4; see ``/work/SUGGEST_CONTRACT.md``)::
     from catalog_desktop.vocab import load_vocabularies, zizo_subsystem_for_age
     vocabs = load_vocabularies()                       # the shipped defaults
     vocabs = load_vocabularies(extra=[path, ("siso", path), ...])   # official lists merged over them
+    VocabularyList.from_file(path) -> a list kept as text (.as_setting() / .from_setting(dict)),
+                                       also accepted in ``extra``; ``catalog vocab use`` stores them
+                                       in the catalogue, and ``catalogue.vocabularies()`` loads them
     vocabs.zizo, vocabs.siso, vocabs.genre             # Scheme objects; vocabs.scheme("zizo")
     vocabs.hash, vocabs.hashes()                       # sha256 over all schemes / per scheme
     vocabs.coverage_note("nl" | "en")                  # the "lists are partial" notice to show
@@ -63,13 +66,15 @@ order of a file, and not observed codes.
 from catalog_desktop.vocab.concepts import Concept, Validation
 from catalog_desktop.vocab.scheme import SCHEMES, Scheme, code_key, normalise_code
 from catalog_desktop.vocab.tsv import LoadProblem, VocabularyError
-from catalog_desktop.vocab.vocabularies import Vocabularies, load_vocabularies, read_vocabulary_file
+from catalog_desktop.vocab.vocabularies import (
+    VocabularyList, Vocabularies, load_vocabularies, read_vocabulary_file,
+)
 from catalog_desktop.vocab.zizo import (
     JEUGD, KLEUTER, SUBSYSTEMS, VOLWASSENEN, genre_audience_for, zizo_subsystem_for_age,
 )
 
 __all__ = [
     "Concept", "Validation", "Scheme", "SCHEMES", "Vocabularies", "load_vocabularies",
-    "read_vocabulary_file", "LoadProblem", "VocabularyError", "zizo_subsystem_for_age",
+    "read_vocabulary_file", "VocabularyList", "LoadProblem", "VocabularyError", "zizo_subsystem_for_age",
     "genre_audience_for", "SUBSYSTEMS", "KLEUTER", "JEUGD", "VOLWASSENEN", "code_key", "normalise_code",
 ]

@@ -22,14 +22,18 @@ from catalog_desktop.vocab.zizo import exact_subsystem_name
 _SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".xml": "xml", ".jsonld": "json-ld", ".n3": "n3"}
 
 
-def read_skos(path: Path, scheme: str | None) -> tuple[str, list[Concept], list[LoadProblem]]:
-    """Read one SKOS file; returns (scheme, concepts, problems)."""
+def read_skos(path: Path, scheme: str | None, text: str | None = None) -> tuple[str, list[Concept], list[LoadProblem]]:
+    """Read one SKOS file (or ``text`` named ``path``); returns (scheme, concepts, problems)."""
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
     graph = Graph()
+    rdf_format = _SUFFIX_FORMATS.get(path.suffix.lower(), "turtle")
     try:
-        graph.parse(path, format=_SUFFIX_FORMATS.get(path.suffix.lower(), "turtle"))
+        if text is None:
+            graph.parse(path, format=rdf_format)
+        else:
+            graph.parse(data=text, format=rdf_format)
     except Exception as exc:  # rdflib raises parser-specific errors
         raise VocabularyError(f"{path}: not a readable SKOS/RDF file: {exc}") from None
 

@@ -19,6 +19,7 @@ Rows whose first cell starts with ``#`` are notes. A row without a usable code i
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,11 +62,14 @@ _REPLACED_RE = re.compile(r"(?:renamed(?: to)?|replaced by)\s+([^;.]+)", re.IGNO
 _YOUTH_SUFFIX = " (jeugd)"
 
 
-def read_tsv(path: Path, scheme: str | None) -> tuple[str, list[Concept], list[LoadProblem]]:
-    """Read one TSV vocabulary; returns (scheme, concepts, problems)."""
+def read_tsv(path: Path | str, scheme: str | None, text: str | None = None) -> tuple[str, list[Concept], list[LoadProblem]]:
+    """Read one TSV vocabulary (the file, or ``text`` named ``path``); returns (scheme, concepts, problems)."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        if text is None:
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                text = handle.read()
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
     except (OSError, UnicodeDecodeError) as exc:
         raise VocabularyError(f"{path}: cannot read the vocabulary: {exc}") from None
     rows = [(n, row) for n, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]

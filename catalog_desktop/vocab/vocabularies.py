@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -16,7 +17,46 @@ from catalog_desktop.vocab.tsv import LoadProblem, VocabularyError, read_tsv
 DEFAULT_FILES = {"zizo": "zizo.tsv", "siso": "siso.tsv", "genre": "genres.tsv"}
 _TSV_SUFFIXES = (".tsv", ".txt", ".tab")
 
-ExtraList = Union[str, Path, tuple[str, Union[str, Path]]]
+
+
+@dataclass(frozen=True)
+class VocabularyList:
+    """An official list kept as text, e.g. stored with the catalogue so that it travels with it
+    (a team catalogue on a server, a copy on another machine) instead of pointing at a file."""
+
+    name: str  # the file name it came from; its suffix gives the format (.tsv, .ttl, ...)
+    scheme: str
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_file(cls, path: str | Path, scheme: str | None = None) -> "VocabularyList":
+        """Read a list file and check it can be used (raises :class:`VocabularyError`)."""
+        path = Path(path)
+        if not path.is_file():
+            raise VocabularyError(f"{path}: no such vocabulary file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise VocabularyError(f"{path}: cannot read the vocabulary: {exc}") from None
+        found, _, _ = read_vocabulary_file(path, scheme, text)
+        return cls(path.name, found, text)
+
+    def as_setting(self) -> dict:
+        return {"name": self.name, "scheme": self.scheme, "sha256": self.sha256, "text": self.text}
+
+    @classmethod
+    def from_setting(cls, value: dict) -> "VocabularyList":
+        try:
+            return cls(str(value["name"]), str(value["scheme"]), str(value["text"]))
+        except (KeyError, TypeError):
+            raise VocabularyError(f"a stored vocabulary list is incomplete: {str(value)[:80]}") from None
+
+
+ExtraList = Union[str, Path, tuple[str, Union[str, Path]], VocabularyList]
 
 
 class Vocabularies:
@@ -92,7 +132,8 @@ def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: boo
     """The shipped defaults, then each extra list merged over them (later lists win).
 
     ``extra`` items are paths (TSV or SKOS; the scheme is read from the file name, the TSV
-    layout or the SKOS concept scheme) or ``(scheme, path)`` pairs. A concept an extra list
+    layout or the SKOS concept scheme), ``(scheme, path)`` pairs, or :class:`VocabularyList`
+    (a list kept as text, e.g. stored with the catalogue). A concept an extra list
     gives replaces the default of the same code field by field (empty fields keep the
     default's value) and records the list as its source. Raises :class:`VocabularyError` for
     a file that cannot be used at all; row-level problems are in ``vocabs.problems``.
@@ -108,10 +149,16 @@ def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: boo
             _load_into(schemes, path, name, problems, merge=False)
     extra_sources = []
     for item in extra or ():
-        scheme, path = (item[0], Path(item[1])) if isinstance(item, tuple) else (None, Path(item))
+        text = None
+        if isinstance(item, VocabularyList):
+            scheme, path, text = item.scheme, Path(item.name), item.text
+        elif isinstance(item, tuple):
+            scheme, path = item[0], Path(item[1])
+        else:
+            scheme, path = None, Path(item)
         if scheme is not None and scheme not in SCHEMES:
             raise VocabularyError(f"{path}: unknown scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
-        _load_into(schemes, path, scheme, problems, merge=True)
+        _load_into(schemes, path, scheme, problems, merge=True, text=text)
         extra_sources.append(str(path))
     if extra_sources:
         schemes["zizo"].resolve_rubrics()
@@ -119,18 +166,20 @@ def load_vocabularies(extra: Iterable[ExtraList] | None = None, *, defaults: boo
     return Vocabularies(schemes, problems, extra_sources)
 
 
-def read_vocabulary_file(path: Path, scheme: str | None = None) -> tuple[str, list[Concept], list[LoadProblem]]:
-    """Read one list (TSV or SKOS) without merging it: (scheme, concepts, problems)."""
+def read_vocabulary_file(path: Path, scheme: str | None = None, text: str | None = None,
+                         ) -> tuple[str, list[Concept], list[LoadProblem]]:
+    """Read one list (TSV or SKOS) without merging it: (scheme, concepts, problems). With
+    ``text``, that is the list's content and ``path`` only its name (its suffix gives the format)."""
     path = Path(path)
-    if not path.is_file():
+    if text is None and not path.is_file():
         raise VocabularyError(f"{path}: no such vocabulary file")
     scheme = scheme or _scheme_from_name(path)
     if path.suffix.lower() == ".csv":
         raise VocabularyError(f"{path}: comma-separated files are not read; save the list as TSV (tab-separated)")
     if path.suffix.lower() in _TSV_SUFFIXES:
-        found, concepts, problems = read_tsv(path, scheme)
+        found, concepts, problems = read_tsv(path, scheme, text)
     else:
-        found, concepts, problems = read_skos(path, scheme)
+        found, concepts, problems = read_skos(path, scheme, text)
     if scheme is not None and found != scheme:
         raise VocabularyError(f"{path}: the file holds a {found} list, not {scheme}")
     if found == "siso":  # an Annif or SKOS list can carry codes that are not SISO at all
@@ -144,8 +193,9 @@ def read_vocabulary_file(path: Path, scheme: str | None = None) -> tuple[str, li
     return found, concepts, problems
 
 
-def _load_into(schemes: dict[str, Scheme], path: Path, scheme: str | None, problems: list, merge: bool) -> None:
-    found, concepts, found_problems = read_vocabulary_file(path, scheme)
+def _load_into(schemes: dict[str, Scheme], path: Path, scheme: str | None, problems: list, merge: bool,
+               text: str | None = None) -> None:
+    found, concepts, found_problems = read_vocabulary_file(path, scheme, text)
     problems.extend(found_problems)
     target = schemes[found]
     for concept in concepts:

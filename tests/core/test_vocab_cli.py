@@ -106,3 +106,36 @@ def test_audit_the_catalogues_codes_against_the_lists(capsys, tmp_path, book, wr
                         ("t:3", "78x", "malformed"), ("t:5", "Oorlogsromans", "wrong_audience")}
     code, out, _ = run(capsys, "vocab", "audit", "--db", db, "--scheme", "zizo")
     assert "zizo: 3 uses of 2 codes" in out and "ZZTEST" in out and "hoort bij ZIZO Jeugd" in out
+
+
+def test_official_lists_stored_with_the_catalogue(capsys, tmp_path):
+    from catalog_desktop.catalogue import Catalogue
+
+    db = tmp_path / "cat.sqlite"
+    code, out, _ = run(capsys, "vocab", "use", "--db", db)
+    assert code == 0 and "No official lists stored" in out
+    code, _, err = run(capsys, "vocab", "use", DATA / "annif_siso.tsv", DATA / "zizo_test.ttl", "--scheme", "siso",
+                       "--db", db)
+    assert code == 1 and "holds a zizo list, not siso" in err  # nothing stored: all or nothing
+    code, out, _ = run(capsys, "vocab", "use", "--db", db)
+    assert "No official lists stored" in out
+    code, out, _ = run(capsys, "vocab", "use", DATA / "annif_siso.tsv", "--scheme", "siso", "--db", db)
+    assert code == 0 and "annif_siso.tsv: siso" in out
+    code, out, _ = run(capsys, "vocab", "use", DATA / "zizo_test.ttl", "--db", db, "--json")
+    data = json.loads(out)
+    assert [(e["name"], e["scheme"]) for e in data["lists"]] == [("annif_siso.tsv", "siso"), ("zizo_test.ttl", "zizo")]
+    # The catalogue loads them itself: train, suggest and labels see the official lists.
+    with Catalogue.open(db) as catalogue:
+        vocabs = catalogue.vocabularies()
+        assert vocabs.zizo.label("TSTMEGEV") == "Testgevoelens" and vocabs.siso.label("901") == "Testlabel geschiedenis"
+        assert vocabs.hash == data["hash"]
+    code, out, _ = run(capsys, "vocab", "show", "TSTMEGEV", "--db", db)
+    assert "label:       Testgevoelens" in out and "zizo_test.ttl" in out
+    code, out, _ = run(capsys, "vocab", "show", "TSTMEGEV")  # without the catalogue: defaults only
+    assert "staat niet in de lijst" in out
+    code, _, err = run(capsys, "vocab", "use", "--remove", "nothing.tsv", "--db", db)
+    assert code == 1 and "no stored list named 'nothing.tsv'" in err
+    code, out, _ = run(capsys, "vocab", "use", "--remove", "zizo_test.ttl", "--db", db, "--json")
+    assert [e["name"] for e in json.loads(out)["lists"]] == ["annif_siso.tsv"]
+    with Catalogue.open(db) as catalogue:
+        assert catalogue.vocabularies().zizo.get("TSTMEGEV") is None
