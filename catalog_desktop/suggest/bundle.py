@@ -50,7 +50,8 @@ def sha256_file(path: Path) -> str:
 
 def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """Like ``numpy.savez_compressed`` but byte-for-byte reproducible (fixed zip timestamps)."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Fast deflate: level 1 writes several times faster than the default and is barely larger.
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name in sorted(arrays):
             array = np.asarray(arrays[name])
             if array.dtype == object:
@@ -59,7 +60,7 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             np.lib.format.write_array(buffer, array, allow_pickle=False)
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, buffer.getvalue())
+            archive.writestr(info, buffer.getvalue(), compresslevel=1)
 
 
 def load_npz(path: Path) -> dict[str, np.ndarray]:

@@ -26,7 +26,7 @@ from .vectors import TextVectors
 SETTINGS_DEFAULTS: dict[str, Any] = {
     "hint_weight": 1.0,          # a hint of weight 1 adds this to the combined score
     "ambiguity_margin": 0.1,     # second best this close in confidence ...
-    "ambiguity_ratio": 0.9,      # ... or within this share of the best score: too close to call
+    "ambiguity_odds": 1.5,       # ... or the best less than this many times as likely: too close to call
     "backoff_below": 0.5,        # leaf confidence under which a parent may be suggested
     "backoff_gain": 0.15,        # ...if the parent is at least this much more certain
 }
@@ -119,21 +119,22 @@ class SchemeModel:
             if parent is not None:
                 entries.insert(0, parent)
         entries = entries[:limit]
+        words = self.reasons.text_words(X, row) if near is not None else None
         return [
             Suggestion(
                 scheme=self.scheme, code=e["code"], label=self.label_texts.get(e["code"]),
                 confidence=round(e["confidence"], 4), score=round(e["score"], 6),
                 ambiguous=e["ambiguous"], backoff=e["backoff"],
-                reason=self.reasons.reason(row, X, near, e["columns"], self.label_texts.get(e["code"])) if near is not None else self.reasons.empty(),
+                reason=self.reasons.reason(words, near[row], e["columns"], self.label_texts.get(e["code"])) if near is not None else self.reasons.empty(),
             )
             for e in entries
         ]
 
     def _mark_ambiguous(self, entries: list[dict]) -> None:
-        best, sure = entries[0]["score"], entries[0]["confidence"]
+        sure = entries[0]["confidence"]
         close = [e for e in entries[1:]
                  if e["confidence"] > sure - self.settings["ambiguity_margin"]
-                 or (best > 0 and e["score"] >= self.settings["ambiguity_ratio"] * best)]
+                 or (e["confidence"] > 0 and sure < self.settings["ambiguity_odds"] * e["confidence"])]
         if close:
             entries[0]["ambiguous"] = True
             for e in close:

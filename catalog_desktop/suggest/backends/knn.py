@@ -43,7 +43,7 @@ def _from_lists(lists, k: int, n_train: int) -> sp.csr_matrix:
 
 class KnnBackend(Backend):
     name = "knn"
-    default_params = {"k": 30, "power": 2.0, "negative_weight": 1.0}
+    default_params = {"k": 50, "power": 1.0, "negative_weight": 1.0}
 
     def _train(self, data: TrainData) -> None:
         self._set(data.X, data.Y, data.N)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,8 +19,17 @@ import scipy.sparse as sp
 from .base import Backend, QueryData, TrainData
 
 TOKEN = re.compile(r"\w+")
+QUALIFIER = re.compile(r"\s*\([^)]*\)")
 
 
+def label_phrases(label: str) -> set[tuple[str, ...]]:
+    """The phrases of a label: itself, and without its qualifier ("migration (demography)"
+    is also found as "migration"; the learned precision tells the senses apart)."""
+    phrases = {tuple(tokens(label)), tuple(tokens(QUALIFIER.sub(" ", label)))}
+    return {p for p in phrases if p}
+
+
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Lower case without accents, English/Dutch plural -s stripped (``bicycles`` ~ ``bicycle``)."""
     word = unicodedata.normalize("NFKD", word.lower())
@@ -37,15 +47,13 @@ def tokens(text: str) -> list[str]:
 
 class MatchBackend(Backend):
     name = "match"
+    phrases: dict[tuple[str, ...], list[int]]
     default_params = {"max_words": 5, "shrink": 2.0}
 
     def _train(self, data: TrainData) -> None:
-        self.phrases: dict[tuple[str, ...], list[int]] = {}
+        self.phrases = {}
         index = {code: i for i, code in enumerate(data.labels)}
-        for code, label in data.labels_text.items():
-            words = tuple(tokens(label))
-            if code in index and 0 < len(words) <= self.params["max_words"]:
-                self.phrases.setdefault(words, []).append(index[code])
+        self._index_phrases(data.labels_text, index)
         found = self._found([*data.texts])
         matched = np.asarray(found.sum(axis=0)).ravel()
         right = np.asarray(found.multiply(data.Y).sum(axis=0)).ravel()
@@ -55,13 +63,13 @@ class MatchBackend(Backend):
 
     def _found(self, texts: list[str]) -> sp.csr_matrix:
         """Documents x labels: 1 where the label's phrase occurs in the text."""
-        longest = max((len(p) for p in self.phrases), default=0)
+        starts = self._starts
         rows, cols = [], []
         for row, text in enumerate(texts):
             words = tokens(text)
             hits: set[int] = set()
-            for start in range(len(words)):
-                for length in range(1, min(longest, len(words) - start) + 1):
+            for start, word in enumerate(words):
+                for length in starts.get(word, ()):
                     codes = self.phrases.get(tuple(words[start:start + length]))
                     if codes:
                         hits.update(codes)
@@ -78,12 +86,20 @@ class MatchBackend(Backend):
 
     def _load(self, arrays, context) -> None:
         self.precision = arrays["precision"]
-        index = {code: i for i, code in enumerate(context["labels"])}
         self.phrases = {}
-        for code, label in context["label_texts"].items():
-            words = tuple(tokens(label))
-            if code in index and 0 < len(words) <= self.params["max_words"]:
-                self.phrases.setdefault(words, []).append(index[code])
+        self._index_phrases(context["label_texts"], {code: i for i, code in enumerate(context["labels"])})
+
+    def _index_phrases(self, labels_text, index) -> None:
+        for code in sorted(labels_text):
+            if code not in index:
+                continue
+            for words in sorted(label_phrases(labels_text[code])):
+                if len(words) <= self.params["max_words"]:
+                    self.phrases.setdefault(words, []).append(index[code])
+        # For each first word, the phrase lengths that start with it: most words start none.
+        self._starts: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            self._starts.setdefault(phrase[0], set()).add(len(phrase))
 
 
 BACKEND = MatchBackend
