@@ -121,13 +121,16 @@ class Catalogue:
 
     def vocabularies(self):
         """The ZIZO, SISO and genre lists codes are checked and labelled with: the bundled (partial)
-        defaults, then the official lists stored with the catalogue (``catalog vocab use``)."""
+        defaults, then the official list files of the ``vocabulary_files`` setting, then the lists
+        stored with the catalogue (``vocab_lists``, ``catalog vocab use``)."""
         from catalog_desktop.vocab import VocabularyList, load_vocabularies
 
+        files = [tuple(f) if isinstance(f, list) else f for f in self.settings.get("vocabulary_files") or []]
         stored = self.settings.get("vocab_lists") or []
-        key = tuple(entry.get("sha256", "") for entry in stored)
+        key = (tuple(map(str, files)), tuple(entry.get("sha256", "") for entry in stored))
         if self._vocabs is None or self._vocabs_key != key:
-            self._vocabs = load_vocabularies(extra=[VocabularyList.from_setting(entry) for entry in stored])
+            extra = [*files, *(VocabularyList.from_setting(entry) for entry in stored)]
+            self._vocabs = load_vocabularies(extra=extra)
             self._vocabs_key = key
         return self._vocabs
 

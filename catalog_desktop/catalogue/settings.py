@@ -19,8 +19,11 @@ _S = Setting.__table__
 # Declared once, with their defaults.
 DEFAULTS: dict[str, Any] = {
     "profile": "openvlacc",  # the field profile records are understood with
-    # Official ZIZO/SISO/genre lists loaded over the bundled (partial) defaults, kept as text so
-    # they travel with the catalogue: [VocabularyList.as_setting(), ...] (``catalog vocab use``).
+    # Official ZIZO/SISO/genre lists loaded over the bundled (partial) defaults, for every
+    # workstation on this catalogue. Files on a shared drive: paths or ["siso", path] pairs ...
+    "vocabulary_files": [],
+    # ... and lists kept as text, so they travel with the catalogue (loaded after the files):
+    # [VocabularyList.as_setting(), ...], managed with ``catalog vocab use``.
     "vocab_lists": [],
 }
 

@@ -82,11 +82,14 @@ def _stored(catalogue) -> list:
 
 
 def _load(args, catalogue):
-    """The defaults, the lists stored in the catalogue (when there is one), then ``--extra``."""
+    """The catalogue's lists (when there is one; else the defaults), then ``--extra``."""
     from catalog_desktop.vocab import load_vocabularies
 
     extra = [(args.scheme, path) if args.scheme else path for path in args.extra]
-    return load_vocabularies(extra=[*(_stored(catalogue) if catalogue is not None else []), *extra])
+    if catalogue is None:
+        return load_vocabularies(extra=extra)
+    files = [tuple(f) if isinstance(f, list) else f for f in catalogue.settings.get("vocabulary_files") or []]
+    return load_vocabularies(extra=[*files, *_stored(catalogue), *extra])
 
 
 def _use(args, catalogue) -> int:

@@ -139,3 +139,12 @@ def test_official_lists_stored_with_the_catalogue(capsys, tmp_path):
     assert [e["name"] for e in json.loads(out)["lists"]] == ["annif_siso.tsv"]
     with Catalogue.open(db) as catalogue:
         assert catalogue.vocabularies().zizo.get("TSTMEGEV") is None
+
+
+def test_the_catalogue_also_loads_official_list_files_named_in_its_settings(tmp_path):
+    from catalog_desktop.catalogue import Catalogue
+
+    with Catalogue.open(tmp_path / "c.sqlite") as catalogue:
+        assert catalogue.vocabularies().siso.label("788.41") is None  # the public lists give no caption
+        catalogue.settings.set("vocabulary_files", [["siso", str(DATA / "siso_official.tsv")]])
+        assert catalogue.vocabularies().siso.label("788.41") == "Testopschrift jazz-songbooks"
