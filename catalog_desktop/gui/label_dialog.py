@@ -124,10 +124,7 @@ class LabelDialog(QDialog):
         ids = self.selected_ids()
         self._set_busy(True)
         self.status.setText(self.tr("Collecting labels for %1 record(s)…").replace("%1", str(len(ids))))
-        vocabularies = getattr(self.catalogue, "vocabularies", None)
-        worker = Worker(lambda progress, cancel: collect_labels(
-            self.catalogue, ids, vocabs=vocabularies() if callable(vocabularies) else None,
-            progress=progress, cancel=cancel))
+        worker = Worker(lambda progress, cancel: collect_labels(self.catalogue, ids, progress=progress, cancel=cancel))
         worker.signals.progress.connect(lambda done, total, _message: self.status.setText(
             self.tr("Collecting labels: %1 of %2 records…").replace("%1", str(done)).replace("%2", str(total))))
         worker.signals.finished.connect(lambda run, w=worker: self._collected(w, run))

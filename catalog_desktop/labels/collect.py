@@ -24,7 +24,7 @@ from catalog_desktop.labels.config import LabelRules, load_rules
 from catalog_desktop.labels.data import LabelData, LabelProblem
 from catalog_desktop.labels.rules import labels_for_record
 
-__all__ = ["LabelRun", "collect_labels", "select_record_ids", "read_entities"]
+__all__ = ["LabelRun", "collect_labels", "read_entities", "select_record_ids", "vocabularies_for"]
 
 Progress = Callable[[int, int, str], None]
 _R = Record.__table__
@@ -93,6 +93,15 @@ def read_entities(catalogue, record_ids: Sequence[int]) -> Iterable[tuple[int, o
             yield record_id, derive_entities(record, profile), nonfiling
 
 
+def vocabularies_for(catalogue, extra=()):
+    """The catalogue's vocabularies (loaded once per catalogue), or those with official lists merged."""
+    if not extra:
+        return catalogue.vocabularies()
+    from catalog_desktop.vocab import load_vocabularies
+
+    return load_vocabularies(extra=list(extra))
+
+
 def collect_labels(catalogue, record_ids: Sequence[int], *, rules: LabelRules | None = None, vocabs=None,
                    progress: Progress | None = None, cancel: threading.Event | None = None) -> LabelRun:
     """Labels for every copy of these records, in order; problems for copies that get none.
@@ -100,10 +109,7 @@ def collect_labels(catalogue, record_ids: Sequence[int], *, rules: LabelRules | 
     ``vocabs``: the vocabularies (rubric names, official colours and pictograms); the bundled
     ones when None."""
     rules = rules or load_rules()
-    if vocabs is None:
-        from catalog_desktop.vocab import load_vocabularies
-
-        vocabs = load_vocabularies()
+    vocabs = vocabs if vocabs is not None else vocabularies_for(catalogue)
     adjustments = catalogue.label_adjustments.for_records(record_ids)
     run = LabelRun()
     total = len(record_ids)

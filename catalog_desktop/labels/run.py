@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from catalog_desktop.labels.collect import collect_labels, select_record_ids
+from catalog_desktop.labels.collect import collect_labels, select_record_ids, vocabularies_for
 from catalog_desktop.labels.config import LabelRules, load_rules
 from catalog_desktop.labels.data import LabelData, LabelProblem
 from catalog_desktop.labels.layout import SheetLayout, layout_sheet
@@ -71,9 +71,7 @@ def run_job(catalogue, job: LabelJob, *, vocabs=None, progress: Progress | None 
 
     rules = rules_for(job.rules_path, job.prefer)
     if vocabs is None:
-        from catalog_desktop.vocab import load_vocabularies
-
-        vocabs = load_vocabularies(extra=list(job.vocab_extra))
+        vocabs = vocabularies_for(catalogue, job.vocab_extra)
     ids = select_record_ids(catalogue, job.selection)
     result = JobResult()
     if job.store_999:

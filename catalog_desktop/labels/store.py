@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from catalog_desktop.labels.collect import read_entities
+from catalog_desktop.labels.collect import read_entities, vocabularies_for
 from catalog_desktop.labels.config import LabelRules, load_rules
 from catalog_desktop.labels.rules import RecordLabels
 from catalog_desktop.marc.record import Field
@@ -43,10 +43,7 @@ def add_missing_label_fields(catalogue, record_ids: Sequence[int], *, rules: Lab
                              vocabs=None, who: str | None = None, progress: Progress | None = None,
                              cancel: threading.Event | None = None) -> StoredFields:
     rules = rules or load_rules()
-    if vocabs is None:
-        from catalog_desktop.vocab import load_vocabularies
-
-        vocabs = load_vocabularies()
+    vocabs = vocabs if vocabs is not None else vocabularies_for(catalogue)
     result = StoredFields()
     total = len(record_ids)
     for done, (record_id, ents, nonfiling) in enumerate(read_entities(catalogue, record_ids), start=1):

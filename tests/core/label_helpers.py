@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from catalog_desktop.marc.record import Field, MarcRecord
@@ -78,15 +79,20 @@ def text_in(pdf_path: Path, page: int, box) -> str:
         doc.close()
 
 
-def pixel(pdf_path: Path, page: int, x_mm: float, y_mm: float, scale: float = 4.0) -> tuple[int, int, int]:
-    """The rendered colour at (x, y) mm from the page's top left."""
+@lru_cache(maxsize=8)
+def _rendered(pdf_path: str, page: int, scale: float):
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(pdf_path))
+    doc = pdfium.PdfDocument(pdf_path)
     try:
-        image = doc[page].render(scale=scale).to_pil().convert("RGB")
+        return doc[page].render(scale=scale).to_pil().convert("RGB")
     finally:
         doc.close()
+
+
+def pixel(pdf_path: Path, page: int, x_mm: float, y_mm: float, scale: float = 4.0) -> tuple[int, int, int]:
+    """The rendered colour at (x, y) mm from the page's top left (each PDF page rendered once)."""
+    image = _rendered(str(pdf_path), page, scale)
     return image.getpixel((round(x_mm * MM * scale), round(y_mm * MM * scale)))
 
 
