@@ -1,20 +1,23 @@
 """Regenerate docs/labels/: a sheet of sample spine labels, rendered from the PDF itself.
 
-    .venv/bin/python docs/make_label_sheet.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_label_sheet.py
 
 Labels for the demonstration records of the sample catalogue (their codes were assigned for
 demonstration; colours and pictograms are the local defaults, not Biblioprint's), one per kind,
 code and age group, on A4 24-up stock with barcodes and label outlines, starting at position 4
 as on a partly used sheet. The PDF is written by the same code as ``catalog labels`` and
-rendered with pypdfium2; ``sample-labels.csv`` is the data file of the same labels.
+rendered with pypdfium2; ``sample-labels.csv`` is the data file of the same labels. Also the
+label dialog (print preview) as ``docs/screenshots/etiketten-dialoog.png``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -41,6 +44,31 @@ def pick(labels):
     return sorted(chosen, key=lambda lb: ("zizo", "siso", "genre", "fiction").index(lb.kind))
 
 
+def dialog_screenshot(catalogue, out: Path) -> None:
+    """The label dialog in Dutch on a few demo records and one record without a code."""
+    from PySide6.QtWidgets import QApplication
+
+    from catalog_desktop.gui.app import install_translator
+    from catalog_desktop.gui.label_dialog import LabelDialog
+
+    app = QApplication.instance() or QApplication([])
+    install_translator(app, "nl")
+    numbers = ["DEMO00063", "DEMO00071", "DEMO00065", "DEMO00040", "99177355940001161"]
+    dialog = LabelDialog(catalogue, [catalogue.records.by_control_number(n).id for n in numbers])
+    dialog.resize(1100, 760)
+    dialog.show()
+    while dialog.worker is not None:
+        app.processEvents()
+    dialog.barcodes.setChecked(True)
+    dialog.outlines.setChecked(True)
+    dialog.template.setCurrentIndex(dialog.template.findData("a4-24"))
+    dialog.start.setValue(4)
+    dialog.preview.fitInView()
+    app.processEvents()
+    dialog.grab().save(str(out))
+    dialog.close()
+
+
 def main() -> None:
     import pypdfium2 as pdfium
 
@@ -59,6 +87,7 @@ def main() -> None:
             doc[0].render(scale=110 / 72).to_pil().convert("RGB").save(OUT / "sample-sheet-a4-24.png", optimize=True)
         finally:
             doc.close()
+        dialog_screenshot(catalogue, ROOT / "docs" / "screenshots" / "etiketten-dialoog.png")
     print(f"{len(labels)} labels -> {OUT / 'sample-sheet-a4-24.png'}, {OUT / 'sample-labels.csv'}")
 
 

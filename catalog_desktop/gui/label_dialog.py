@@ -70,12 +70,14 @@ class LabelDialog(QDialog):
         form.addRow("", self.outlines)
         options = QWidget()
         options.setLayout(form)
+        options.setMaximumWidth(380)
 
         self.printer = QPrinter(QPrinter.HighResolution)
         self.printer.setFullPage(True)
         self.preview = QPrintPreviewWidget(self.printer)
         self.preview.paintRequested.connect(self._paint)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)
         right = QSplitter(Qt.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.problems)
@@ -85,6 +87,7 @@ class LabelDialog(QDialog):
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
         self.data_button = QPushButton(self.tr("Save label &data…"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
         for button in (self.print_button, self.pdf_button, self.data_button):
             buttons.addButton(button, QDialogButtonBox.ActionRole)
         buttons.rejected.connect(self.reject)

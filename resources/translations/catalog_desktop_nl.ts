@@ -49,22 +49,27 @@
         <translation>Beginnen op positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="84"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="85"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87"/>
         <source>Save as &amp;PDF…</source>
         <translation>Opslaan als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88"/>
         <source>Save label &amp;data…</source>
         <translation>Etiket&amp;gegevens opslaan…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="126"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129"/>
         <source>Collecting labels for %1 record(s)…</source>
         <translation>Etiketten verzamelen voor %1 record(s)…</translation>
     </message>
@@ -74,32 +79,32 @@
         <translation>Etiketten verzamelen: %1 van %2 records…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="176"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178"/>
         <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
         <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="209"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211"/>
         <source>Save labels as PDF</source>
         <translation>Etiketten opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="210"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="215"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
         <source>Save label data</source>
         <translation>Etiketgegevens opslaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="216"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="224"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226"/>
         <source>Cannot write the file</source>
         <translation>Kan het bestand niet schrijven</translation>
     </message>
