@@ -7,7 +7,8 @@
 
 Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``,
 ``label_adjustments`` (per-copy spine-label changes), ``decisions`` (accepted and rejected
-suggestions), and for a team ``presence`` (who has a record open) and ``proposals``
+suggestions), ``edits`` (named, undoable edit steps: undo/redo and the history), ``work_codes`` (a code for every
+edition of a work at once), and for a team ``presence`` (who has a record open) and ``proposals``
 (suggested changes).
 Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
 reads may run on any thread. Nothing here imports Qt.
@@ -25,6 +26,7 @@ from catalog_desktop.catalogue import schema
 from catalog_desktop.catalogue.changes import current_user
 from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resolve_url
 from catalog_desktop.catalogue.decisions import Decisions
+from catalog_desktop.catalogue.edits import Edits
 from catalog_desktop.catalogue.history import History
 from catalog_desktop.catalogue.label_adjustments import LabelAdjustments
 from catalog_desktop.catalogue.presence import Presence
@@ -35,6 +37,7 @@ from catalog_desktop.catalogue.search import SearchIndex, index_for, parse
 from catalog_desktop.catalogue.settings import Settings
 from catalog_desktop.catalogue.summaries import ImportSummary
 from catalog_desktop.catalogue.views import SUMMARY_COLUMNS, RecordSummary, summary
+from catalog_desktop.catalogue.work_codes import WorkCodes
 from catalog_desktop.catalogue.works import Works
 
 Progress = Callable[[int, int, str], None]
@@ -58,6 +61,9 @@ class Catalogue:
         self._vocabs = None
         self._vocabs_key: tuple = ()
         self.decisions = Decisions(engine, self._lock, self.records, self.profile, self.vocabularies)
+        self.edits = Edits(engine, self._lock, self.records)
+        self.decisions.steps, self.edits.decisions = self.edits, self.decisions  # one undo history
+        self.work_codes = WorkCodes(self.records, self.works, self.decisions, self.edits, self.profile)
         self.user = self._login()
         self.presence = Presence(engine, self.user or "?")
         self.proposals = Proposals(engine, self.records)

@@ -11,6 +11,9 @@ change, restoring the exact bytes when nobody edited the record since.
 
 The history row of an acceptance says ``accept #<decision id>`` (its reason), which is how
 undo finds the version to restore without another column.
+
+Every decision is also an edit step (:mod:`edits`), written in the same transaction, so the
+one undo history holds it: ``steps`` is the catalogue's :class:`Edits` (None: no steps kept).
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ class Decisions:
         self._records = records
         self._profile = profile
         self._vocabularies = vocabularies
+        self.steps = None  # the catalogue's Edits: each decision is a step in the one undo history
 
     # --- reading -----------------------------------------------------------------------
 
@@ -160,6 +164,7 @@ class Decisions:
         def log(conn: Connection) -> None:
             decision_id = conn.execute(insert(_D).values(**values)).inserted_primary_key[0]
             decided.append(decision_id)
+            self._step(conn, values, [(record_id, stored.version, stored.version + 1)], decision_id)
             conn.execute(update(_V).where(_V.c.record_id == record_id, _V.c.version == stored.version)
                          .values(reason=f"accept #{decision_id}"))
             mark_accepted(conn, [record_id])
@@ -189,6 +194,8 @@ class Decisions:
             if done.rowcount != 1:
                 raise DecisionError(f"decision {decision_id} was already undone")
             mark_accepted(conn, [rid])
+            if self.steps is not None:
+                self.steps.decision_undone(conn, decision_id)
 
         reason = f"undo #{decision_id}"
         if decision.decision == ACCEPTED:
@@ -257,6 +264,7 @@ class Decisions:
             with writing(self._engine) as conn:
                 decision_id = conn.execute(insert(_D).values(**values)).inserted_primary_key[0]
                 mark_accepted(conn, [record_id])
+                self._step(conn, values, [(record_id, None, None)], decision_id)
         return Change(records=(record_id,), reason=f"{values['decision'][:-2]} #{decision_id}", who=values["who"],
                       decisions=(decision_id,))
 
@@ -271,11 +279,25 @@ class Decisions:
         if check.status in ("rubric", "retired"):
             raise DecisionError(check.message)
 
+    def _step(self, conn: Connection, values: dict, records, decision_id: int) -> None:
+        if self.steps is not None:
+            verb = "aanvaard" if values["decision"] == ACCEPTED else "afgewezen"
+            name = f"{values['scheme'].upper()} {values['code']} {verb}"
+            self.steps.write(conn, name, kind="decision", who=values["who"], bundle=values["bundle"],
+                             records=records, decisions=[decision_id])
+
     @staticmethod
     def _carries(record, profile, scheme: str, code: str) -> bool:
         from catalog_desktop.catalogue.derive import derive_entities
 
         return any(c.scheme == scheme and c.code == code for c in derive_entities(record, profile).codes)
+
+    def code_field_for(self, record, scheme: str, code: str, *, path=None, marker=None):
+        """The MARC field a new ``code`` gets in this record (work-level editing uses it too)."""
+        from catalog_desktop.marc.code_fields import code_field
+
+        profile = self._profile()
+        return code_field(profile, scheme, code, **self._placement(record, profile, scheme, code, path, marker))
 
     def _placement(self, record, profile, scheme: str, code: str, path, marker) -> dict:
         """Rubric path, genre marker and indicators for a new code field, from the vocabulary

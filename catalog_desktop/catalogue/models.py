@@ -325,5 +325,36 @@ class TeamMember(Base):
     kind: Mapped[str] = mapped_column(String(16))
 
 
+class EditStep(Base):
+    """One named, undoable edit (Anki's undo step): who did it, when, which model bundle
+    proposed it (accepting a suggestion), and whether it is done, undone (redo possible) or
+    dropped (undone and then another edit was made, so it can no longer be redone).
+    ``decisions`` lists the suggestion decisions the step wrote (JSON), when it is one."""
+
+    __tablename__ = "edit_step"
+    __table_args__ = (Index("ix_edit_step_state", "state"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))  # edit, work, new, decision
+    who: Mapped[str | None] = mapped_column(String(200))
+    done_at: Mapped[datetime] = mapped_column(DateTime)
+    bundle: Mapped[str | None] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(16), default="done")  # done, undone, dropped
+    decisions: Mapped[str | None] = mapped_column(Text)
+
+
+class EditStepRecord(Base):
+    """A record one step touched: the version before, the version it made, and (once undone)
+    the version the undo made, so redo can check nobody changed the record since."""
+
+    __tablename__ = "edit_step_record"
+    __table_args__ = (Index("ix_edit_step_record_record_id", "record_id"),)
+    step_id: Mapped[int] = mapped_column(ForeignKey("edit_step.id", ondelete="CASCADE"), primary_key=True)
+    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    before_version: Mapped[int | None] = mapped_column(Integer)
+    after_version: Mapped[int | None] = mapped_column(Integer)
+    undone_version: Mapped[int | None] = mapped_column(Integer)
+
+
 metadata = Base.metadata
 tables = metadata.tables

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Callable
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, func, or_, select, update
 
 from catalog_desktop.catalogue.changes import Change, utcnow
 from catalog_desktop.catalogue.db import reading, writing
@@ -112,6 +112,15 @@ class Records:
         if flt.suggestions_waiting is not None:
             waiting = _R.c.id.in_(select(_C.c.record_id).where(_C.c.source == "suggested"))
             conds.append(waiting if flt.suggestions_waiting else ~waiting)
+        if flt.without_code is not None:
+            column = {"zizo": _R.c.zizo, "siso": _R.c.siso, "genre": _R.c.genres}.get(flt.without_code)
+            if column is None:
+                raise ValueError(f"no code column for scheme {flt.without_code!r}")
+            conds.append(or_(column.is_(None), column == ""))
+        if flt.updated_by is not None:
+            conds.append(_R.c.updated_by == flt.updated_by)
+        if flt.updated_since is not None:
+            conds.append(and_(_R.c.updated_at >= flt.updated_since, _R.c.edited.is_(True)))
         return and_(*conds) if conds else None
 
     def count(self, filter: RecordFilter | str | None = None) -> int:

@@ -39,11 +39,11 @@ RECORD_CHILDREN = (
     "suggestion_decision", "label_adjustment",
 )
 # Shared tables a partner's import or edit must add to (works and agents are keyed, shared).
-PARTNER_INSERT = ("work", "agent", "quarantine", "import_run")
+PARTNER_INSERT = ("work", "agent", "quarantine", "import_run", "edit_step", "edit_step_record")
 # Tables with a "who" column the server stamps with the login.
 STAMPED = {
     "record": "updated_by", "record_version": "who", "suggestion_decision": "who", "label_adjustment": "who",
-    "change_suggestion": "who", "import_run": "who",
+    "change_suggestion": "who", "import_run": "who", "edit_step": "who",
 }
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_.-]{0,62}$")
 
@@ -105,7 +105,7 @@ def apply(conn: Connection) -> None:
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(writable)} TO {cataloger}")
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON record, {', '.join(RECORD_CHILDREN)} TO {partner}")
     conn.exec_driver_sql(f"GRANT INSERT ON {', '.join(PARTNER_INSERT)}, change_suggestion TO {partner}")
-    conn.exec_driver_sql(f"GRANT UPDATE ON import_run TO {partner}")
+    conn.exec_driver_sql(f"GRANT UPDATE ON import_run, edit_step, edit_step_record TO {partner}")
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON record_presence TO {everyone}")
     conn.exec_driver_sql("ALTER TABLE record ALTER COLUMN owner_library SET DEFAULT catalog_library()")
 

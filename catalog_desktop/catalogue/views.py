@@ -60,6 +60,37 @@ class RecordFilter:
     source_format: str | None = None
     code: tuple[str, str] | None = None  # (scheme, code) the record carries (not a mere suggestion)
     suggestions_waiting: bool | None = None  # has model suggestions stored, not yet decided
+    without_code: str | None = None  # a scheme ("zizo", "siso", "genre") the record has no code of yet
+    updated_by: str | None = None  # who saved the current version
+    updated_since: datetime | None = None  # saved (edited, not imported) at or after this moment
+
+
+# The browser's ready-made filters (the GUI lists them; QUARANTINE shows the quarantine list,
+# which holds no records). ``named_filter`` builds the RecordFilter for one.
+NO_ZIZO, SUGGESTIONS_WAITING, QUARANTINE, CHANGED_SINCE_IMPORT, MY_EDITS_TODAY = (
+    "no_zizo", "suggestions_waiting", "quarantine", "changed_since_import", "my_edits_today")
+NAMED_FILTERS = (NO_ZIZO, SUGGESTIONS_WAITING, QUARANTINE, CHANGED_SINCE_IMPORT, MY_EDITS_TODAY)
+
+
+def named_filter(name: str, *, who: str | None, now: datetime, text: str | None = None) -> RecordFilter | None:
+    """The record filter behind a ready-made filter name (None for QUARANTINE: not records).
+    ``now`` is local time: "today" starts at local midnight, converted to UTC as stored."""
+    from datetime import timezone
+
+    if name == QUARANTINE:
+        return None
+    if name == NO_ZIZO:
+        return RecordFilter(text=text, without_code="zizo")
+    if name == SUGGESTIONS_WAITING:
+        return RecordFilter(text=text, suggestions_waiting=True)
+    if name == CHANGED_SINCE_IMPORT:
+        return RecordFilter(text=text, edited=True)
+    if name == MY_EDITS_TODAY:
+        local = now.astimezone()  # a naive moment is taken as local time
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        since = midnight.astimezone(timezone.utc).replace(tzinfo=None)
+        return RecordFilter(text=text, updated_by=who or "", updated_since=since)
+    raise ValueError(f"no filter named {name!r}; choose from {', '.join(NAMED_FILTERS)}")
 
 
 @dataclass(frozen=True, slots=True)
