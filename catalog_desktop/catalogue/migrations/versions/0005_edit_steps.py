@@ -1,8 +1,8 @@
 """Edit steps: every edit is a named, undoable step (who, when, which model bundle), with the
 record versions it went from and to.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-23
 
 Self-contained on purpose (no import of models.py).
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
