@@ -8,7 +8,8 @@
 Small parts do the work: ``records``, ``works``, ``quarantine``, ``history``, ``settings``,
 ``label_adjustments`` (per-copy spine-label changes), ``decisions`` (accepted and rejected
 suggestions), ``edits`` (named, undoable edit steps: undo/redo and the history), ``work_codes`` (a code for every
-edition of a work at once), and for a team ``presence`` (who has a record open) and ``proposals``
+edition of a work at once), ``new_records`` (templates, start from an ISBN, duplicates),
+``checks`` (validation as you type, required fields per level), and for a team ``presence`` (who has a record open) and ``proposals``
 (suggested changes).
 Writes are serialised inside the process by one lock (SQLite allows one writer anyway);
 reads may run on any thread. Nothing here imports Qt.
@@ -28,6 +29,7 @@ from catalog_desktop.catalogue.db import create_catalogue_engine, reading, resol
 from catalog_desktop.catalogue.decisions import Decisions
 from catalog_desktop.catalogue.edits import Edits
 from catalog_desktop.catalogue.history import History
+from catalog_desktop.catalogue.new_records import NewRecords
 from catalog_desktop.catalogue.label_adjustments import LabelAdjustments
 from catalog_desktop.catalogue.presence import Presence
 from catalog_desktop.catalogue.proposals import Proposals
@@ -64,6 +66,8 @@ class Catalogue:
         self.edits = Edits(engine, self._lock, self.records)
         self.decisions.steps, self.edits.decisions = self.edits, self.decisions  # one undo history
         self.work_codes = WorkCodes(self.records, self.works, self.decisions, self.edits, self.profile)
+        self.new_records = NewRecords(self.records, self.search, self.profile)
+        self._checks = None
         self.user = self._login()
         self.presence = Presence(engine, self.user or "?")
         self.proposals = Proposals(engine, self.records)
@@ -124,6 +128,15 @@ class Catalogue:
         if self._profile is None:
             self._profile = load_profile(self.settings.get("profile"))
         return self._profile
+
+    @property
+    def checks(self):
+        """The record checker (MARC 21 structure, Open Vlacc conventions, code lists, levels)."""
+        from catalog_desktop.catalogue.record_checks import RecordChecker
+
+        if self._checks is None:
+            self._checks = RecordChecker(self.profile(), self.vocabularies())
+        return self._checks
 
     def vocabularies(self):
         """The ZIZO, SISO and genre lists codes are checked and labelled with: the bundled (partial)

@@ -35,7 +35,7 @@ from catalog_desktop.catalogue.models import EditStep as EditStepRow
 from catalog_desktop.catalogue.models import EditStepRecord, Record
 from catalog_desktop.marc.record import MarcRecord
 
-__all__ = ["DONE", "UNDONE", "DROPPED", "EditStep", "Edits", "StepConflict", "StepRecord"]
+__all__ = ["DONE", "UNDONE", "DROPPED", "EditStep", "Edits", "StepConflict", "StepDiff", "StepRecord"]
 
 DONE, UNDONE, DROPPED = "done", "undone", "dropped"
 _S = EditStepRow.__table__
@@ -66,6 +66,14 @@ class EditStep:
     state: str  # done, undone, dropped
     records: tuple[StepRecord, ...]
     decisions: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StepDiff:
+    record_id: int
+    title: str
+    removed: tuple[str, ...]  # flat MARC lines
+    added: tuple[str, ...]
 
 
 class Edits:
@@ -146,6 +154,20 @@ class Edits:
             raise
         return self._change(done, name, who)
 
+    def create(self, record: MarcRecord, *, name: str = "Nieuw record", who: str | None = None) -> Change:
+        """Add a new record as a step; undo takes it out again, redo puts it back."""
+        from catalog_desktop.marc.iso2709 import serialize
+
+        who = who if who is not None else current_user()
+        marc = serialize(record)
+
+        def log(conn: Connection, record_id: int) -> None:
+            step_id = self.write(conn, name, kind="new", who=who, records=[(record_id, None, 1)])
+            conn.execute(update(_SR).where(_SR.c.step_id == step_id, _SR.c.record_id == record_id).values(marc=marc))
+
+        change = self._records.create(record, who=who, also=log)
+        return Change(records=change.records, works=change.works, reason=name, who=who, versions=change.versions)
+
     # --- undo and redo -------------------------------------------------------------------
 
     def undo(self, *, who: str | None = None, only_mine: bool = False) -> Change | None:
@@ -165,6 +187,8 @@ class Edits:
         if step.decisions:
             return self._undo_decisions(step, who)
         self._check(step, lambda r: r.after_version, "ongedaan maken")
+        if step.kind == "new":
+            return self._undo_new(step, who)
         versions = []
         for i, r in enumerate(step.records):
             last = i == len(step.records) - 1
@@ -189,6 +213,8 @@ class Edits:
         who = who if who is not None else current_user()
         if step.decisions:
             return self._redo_decisions(step, who)
+        if step.kind == "new":
+            return self._redo_new(step, who)
         self._check(step, lambda r: r.undone_version, "opnieuw uitvoeren")
         versions = []
         for i, r in enumerate(step.records):
@@ -208,6 +234,30 @@ class Edits:
             versions.append(new_version)
         return Change(records=tuple(r.record_id for r in step.records), reason=f"redo: {step.name}", who=who,
                       versions=tuple(versions))
+
+    def _undo_new(self, step: EditStep, who: str | None) -> Change:
+        (r,) = step.records
+
+        def log(conn: Connection) -> None:
+            conn.execute(update(_S).where(_S.c.id == step.id).values(state=UNDONE))
+
+        self._records.remove_created(r.record_id, also=log)
+        return Change(records=(r.record_id,), reason=f"undo: {step.name}", who=who)
+
+    def _redo_new(self, step: EditStep, who: str | None) -> Change:
+        from catalog_desktop.marc.iso2709 import parse_record
+
+        (r,) = step.records
+        with reading(self._engine) as conn:
+            marc = conn.execute(select(_SR.c.marc).where(_SR.c.step_id == step.id)).scalar_one()
+
+        def log(conn: Connection, record_id: int) -> None:  # the record comes back under a new id
+            conn.execute(update(_SR).where(_SR.c.step_id == step.id).values(record_id=record_id))
+            conn.execute(update(_S).where(_S.c.id == step.id).values(state=DONE))
+
+        change = self._records.create(parse_record(marc)[0], who=who, also=log)
+        return Change(records=change.records, works=change.works, reason=f"redo: {step.name}", who=who,
+                      versions=change.versions)
 
     def _check(self, step: EditStep, expected, doing: str) -> None:
         """Every record must still be at the version the step (or its undo) left it at."""
@@ -254,6 +304,40 @@ class Edits:
                       versions=tuple(versions), decisions=tuple(decisions))
 
     # --- reading ------------------------------------------------------------------------
+
+    def diff(self, step_id: int) -> list[StepDiff]:
+        """Per record of a step, the flat MARC lines it took away and added (the history pane's
+        "before and after"), from the record's stored versions."""
+        from catalog_desktop.catalogue.history import History
+        from catalog_desktop.marc.flat import field_line
+        from catalog_desktop.marc.iso2709 import parse_record
+
+        step = self.get(step_id)
+        history = History(self._engine)
+
+        def lines(record_id: int, version: int | None) -> list[str]:
+            if version is None:
+                return []
+            try:
+                current = self._records.get(record_id)
+            except CatalogueError:
+                return []
+            marc = current.current_marc() if current.version == version else history.version(record_id, version).marc
+            record = parse_record(marc)[0]
+            # Record length and base address (leader/00-04, 12-16) follow from the bytes: not an edit.
+            leader = "·····" + record.leader[5:12] + "·····" + record.leader[17:]
+            return [f"=LDR  {leader}"] + [field_line(f) for f in record.fields]
+
+        out = []
+        for r in step.records:
+            before, after = lines(r.record_id, r.before_version), lines(r.record_id, r.after_version)
+            try:
+                title = self._records.get(r.record_id).title
+            except CatalogueError:
+                title = ""
+            out.append(StepDiff(r.record_id, title, tuple(x for x in before if x not in after),
+                                tuple(x for x in after if x not in before)))
+        return out
 
     def get(self, step_id: int) -> EditStep:
         steps = self._steps(select(_S).where(_S.c.id == step_id))

@@ -345,15 +345,18 @@ class EditStep(Base):
 
 class EditStepRecord(Base):
     """A record one step touched: the version before, the version it made, and (once undone)
-    the version the undo made, so redo can check nobody changed the record since."""
+    the version the undo made, so redo can check nobody changed the record since.
+    A record the step created keeps its bytes in ``marc``: undoing the creation removes the
+    record, redoing it adds it again. So ``record_id`` is no foreign key (informational)."""
 
     __tablename__ = "edit_step_record"
     __table_args__ = (Index("ix_edit_step_record_record_id", "record_id"),)
     step_id: Mapped[int] = mapped_column(ForeignKey("edit_step.id", ondelete="CASCADE"), primary_key=True)
-    record_id: Mapped[int] = mapped_column(_record_fk(), primary_key=True)
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     before_version: Mapped[int | None] = mapped_column(Integer)
     after_version: Mapped[int | None] = mapped_column(Integer)
     undone_version: Mapped[int | None] = mapped_column(Integer)
+    marc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 metadata = Base.metadata

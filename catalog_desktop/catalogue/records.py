@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Callable
 
-from sqlalchemy import Connection, and_, func, or_, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from catalog_desktop.catalogue.changes import Change, utcnow
 from catalog_desktop.catalogue.db import reading, writing
@@ -75,6 +75,15 @@ class Records:
             if row is None:
                 row = conn.execute(select(_R).where(_R.c.control_number == number).order_by(_R.c.id).limit(1)).first()
         return self._stored(row) if row is not None else None
+
+    def ids_with_work_key(self, work_key: str) -> list[int]:
+        """The records of the work with this key (normalised title + author), for duplicates."""
+        from catalog_desktop.catalogue.models import Work
+
+        w = Work.__table__
+        with reading(self._engine) as conn:
+            return list(conn.execute(select(_R.c.id).join(w, w.c.id == _R.c.work_id)
+                                     .where(w.c.key == work_key).order_by(_R.c.id)).scalars())
 
     def _stored(self, r) -> StoredRecord:
         return StoredRecord(
@@ -260,6 +269,73 @@ class Records:
             self._writer.committed()
         works = tuple(sorted({w for w in (old.work_id, work_id) if w is not None}))
         return Change(records=(record_id,), works=works, reason=reason, who=who, versions=(old.version + 1,))
+
+    def create(self, new_record: MarcRecord, *, who: str | None, also: Callable[[Connection, int], None] | None = None) -> Change:
+        """Add a record made here (not imported): a new-record dialog, a template.
+
+        Its bytes are its raw form (it has no file); it counts as edited, so "changed since
+        import" and an export pick it up. A record whose 001 another record already has is
+        refused (the 001 is what a re-import matches on). ``also(conn, record_id)`` runs in
+        the same transaction (the edit step is written there).
+        """
+        from catalog_desktop.catalogue.derive import derive_entities
+        from catalog_desktop.catalogue.errors import CatalogueError
+        from catalog_desktop.catalogue.preparing import identity_of
+        from catalog_desktop.marc.iso2709 import serialize
+
+        raw = serialize(new_record)
+        ents = derive_entities(new_record, self._profile())
+        identity = identity_of(new_record.control_number, raw)
+        with self._lock:
+            try:
+                with refused_as_not_allowed("add a record"), writing(self._engine) as conn:
+                    if conn.execute(select(_R.c.id).where(_R.c.identity == identity)).first() is not None:
+                        raise CatalogueError(f"er is al een record met nummer {identity}: kies een ander 001-nummer")
+                    (work_id,) = self._writer.work_ids(conn, [ents])
+                    now = utcnow()
+                    values = {
+                        **dict(zip(RECORD_VALUE_KEYS, record_values(ents))), "identity": identity,
+                        "control_number": new_record.control_number, "source_format": "iso2709",
+                        "encoding": new_record.encoding, "raw": raw, "marc": None, "work_id": work_id,
+                        "imported_at": now, "updated_at": now, "edited": True, "version": 1, "updated_by": who,
+                        "profile_name": self._profile().name,
+                    }
+                    record_id = conn.execute(insert(_R).values(**values)).inserted_primary_key[0]
+                    self._writer.write(conn, [(record_id, ents, new_record.control_number)])
+                    if also is not None:
+                        also(conn, record_id)
+            except BaseException:
+                self._writer.rolled_back()
+                raise
+            self._writer.committed()
+        works = (work_id,) if work_id is not None else ()
+        return Change(records=(record_id,), works=works, reason="new", who=who, versions=(1,))
+
+    def remove_created(self, record_id: int, *, also: Callable[[Connection], None] | None = None) -> Change:
+        """Take a record made here out again (undo of its creation), only while nobody saved
+        it since (version 1, never imported)."""
+        from sqlalchemy import delete
+
+        from catalog_desktop.catalogue.errors import CatalogueError
+
+        with self._lock:
+            try:
+                with refused_as_not_allowed(f"remove record {record_id}"), writing(self._engine) as conn:
+                    row = conn.execute(select(_R.c.version, _R.c.source_file, _R.c.work_id).where(_R.c.id == record_id)).first()
+                    if row is None:
+                        raise RecordNotFound(record_id)
+                    if row.version != 1 or row.source_file is not None:
+                        raise CatalogueError(f"record {record_id} is sinds het aanmaken bewaard of geïmporteerd: "
+                                             "het wordt niet weggenomen")
+                    self._writer.clear(conn, [record_id])
+                    conn.execute(delete(_R).where(_R.c.id == record_id))
+                    if also is not None:
+                        also(conn)
+            except BaseException:
+                self._writer.rolled_back()
+                raise
+            self._writer.committed()
+        return Change(records=(record_id,), works=(row.work_id,) if row.work_id else (), reason="undo new")
 
     def apply(self, record_id: int, edit: Callable[[MarcRecord], MarcRecord | None], *, who: str | None,
               reason: str = "edit", attempts: int = 10) -> Change | None:

@@ -39,8 +39,8 @@ def upgrade() -> None:
     sa.Column('before_version', sa.Integer(), nullable=True),
     sa.Column('after_version', sa.Integer(), nullable=True),
     sa.Column('undone_version', sa.Integer(), nullable=True),
+    sa.Column('marc', sa.LargeBinary(), nullable=True),
     sa.ForeignKeyConstraint(['step_id'], ['edit_step.id'], name=op.f('fk_edit_step_record_step_id_edit_step'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['record_id'], ['record.id'], name=op.f('fk_edit_step_record_record_id_record'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('step_id', 'record_id', name=op.f('pk_edit_step_record'))
     )
     op.create_index('ix_edit_step_record_record_id', 'edit_step_record', ['record_id'], unique=False)
