@@ -1,6 +1,10 @@
 """Regenerate the screenshots in docs/screenshots/ (offscreen, Dutch, on the sample catalogue).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+The main views: the browser with a search and with a ready-made filter, the record editor
+(entities and MARC with a validation message), suggestions, the work-level dialog, a new
+record with its duplicate, the history pane, the quarantine and the keyboard sheet.
 """
 
 from __future__ import annotations
@@ -14,37 +18,104 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from catalog_desktop.catalogue import Catalogue  # noqa: E402
 from catalog_desktop.catalogue.sample import fill_sample_catalogue  # noqa: E402
 from catalog_desktop.gui.app import install_translator  # noqa: E402
 from catalog_desktop.gui.main_window import MainWindow  # noqa: E402
+from catalog_desktop.gui.preferences import Preferences  # noqa: E402
+from catalog_desktop.marc.flat import field_line  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SHARED_MARC = ROOT.parent / "shared" / "data" / "marc"
 
 
 def main() -> None:
     app = QApplication([])
     install_translator(app, "nl")
+
+    def shot(widget, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(OUT / name))
+
     with tempfile.TemporaryDirectory() as tmp, Catalogue.open(Path(tmp) / "sample.sqlite") as catalogue:
         fill_sample_catalogue(catalogue)
-        window = MainWindow(catalogue)
-        window.resize(1280, 800)
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)  # not the user's own
+        window = MainWindow(catalogue, preferences=Preferences(settings))
+        window.resize(1400, 860)
         window.show()
         window.search.setText("verdriet")
         window.apply_search()
         window.table.selectRow(0)
-        app.processEvents()
-        window.grab().save(str(OUT / "hoofdvenster-zoeken.png"))
+        shot(window, "hoofdvenster-zoeken.png")
         window.search.setText("zizo:MMSOAZ")
         window.apply_search()
         window.table.selectRow(1)
-        app.processEvents()
-        window.grab().save(str(OUT / "hoofdvenster-zizo.png"))
-        window.record_view.setCurrentIndex(1)
-        app.processEvents()
-        window.grab().save(str(OUT / "hoofdvenster-marc.png"))
+        shot(window, "hoofdvenster-zizo.png")
+        window.record_view.tabs.setCurrentIndex(1)
+        shot(window, "hoofdvenster-marc.png")
+
+        # validation as you type: an indicator mistyped
+        text = window.record_view.marc.text.toPlainText()
+        line = next(x for x in text.splitlines() if x.startswith("=245  "))
+        window.record_view.marc.text.setPlainText(text.replace(line, "=245  1X" + line[8:]))
+        window.record_view.marc.flush()
+        shot(window, "editor-validatie.png")
+        window.record_view.marc.text.setPlainText(text)
+        window.record_view.marc.flush()
+
+        # suggestions for a record without codes, filter "no ZIZO yet"
+        window.search.setText("")
+        window.choose_filter("no_zizo")
+        window.search.setText("Houtekiet")
+        window.apply_search()
+        window.table.selectRow(0)
+        window.record_view.tabs.setCurrentIndex(0)
+        window.suggestions.show_record(window.current_record_id())
+        shot(window, "suggesties.png")
+
+        # the work-level dialog with its preview
+        window.choose_filter(None)
+        window.search.setText("verdriet")
+        window.apply_search()
+        window.table.selectRow(0)
+        dialog = window.open_work_dialog()
+        dialog.code.setText("MEGEV")
+        shot(dialog, "werk-code.png")
+        dialog.reject()
+
+        # a new record from a template, warned of its duplicate
+        existing = catalogue.records.get(window.current_record_id())
+        new = window.new_record()
+        text = new.marc.text.toPlainText()
+        text = text.replace("=100  1\\$a$4aut", f"=100  1\\$a{existing.main_author}$4aut")
+        text = text.replace("=245  10$a$c", field_line(existing.record.first("245")))
+        new.marc.text.setPlainText(text)
+        new.marc.flush()
+        shot(new, "nieuw-record.png")
+        new.reject()
+
+        # history after an accepted suggestion and a work-level code
+        window.work_dialog = None
+        plan = catalogue.work_codes.preview(existing.work_id, "zizo", "MEGEV")
+        window.changed(catalogue.work_codes.apply(plan))
+        window.toggle_history()
+        window.history.steps.setCurrentItem(window.history.steps.topLevelItem(0))
+        shot(window, "geschiedenis.png")
+        window.toggle_history()
+
+        # quarantine after importing a file with a broken record
+        catalogue.import_files([SHARED_MARC / "pymarc" / "bad_records.mrc"])
+        window.choose_filter("quarantine")
+        window.quarantine_view.table.setCurrentCell(0, 0)
+        shot(window, "quarantaine.png")
+        window.choose_filter(None)
+
+        help_dialog = window.show_keyboard_help()
+        shot(help_dialog, "sneltoetsen.png")
+        help_dialog.reject()
         window.close()
     print(f"screenshots written to {OUT}")
 

@@ -2,109 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <source>Step</source>
+        <translation>Stap</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="64" />
+        <source>record</source>
+        <translation>record</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="69" />
+        <source>(no change to the MARC)</source>
+        <translation>(geen wijziging aan de MARC)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="130" />
+        <source>Keyboard</source>
+        <translation>Toetsenbord</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="141" />
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="144" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49" />
         <source>Spine labels</source>
         <translation>Rugetiketten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54" />
         <source>Selected record(s): %1</source>
         <translation>Geselecteerde record(s): %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55" />
         <source>Catalogued today</source>
         <translation>Vandaag gecatalogiseerd</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56" />
         <source>Whole catalogue</source>
         <translation>Hele catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62" />
         <source>Barcode (Code 128)</source>
         <translation>Streepjescode (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63" />
         <source>Label outlines</source>
         <translation>Etiketranden tekenen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66" />
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67" />
         <source>Label stock</source>
         <translation>Etikettenvel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68" />
         <source>Start at position</source>
         <translation>Beginnen op positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86" />
         <source>&amp;Print…</source>
         <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87" />
         <source>Save as &amp;PDF…</source>
         <translation>Opslaan als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88" />
         <source>Save label &amp;data…</source>
         <translation>Etiket&amp;gegevens opslaan…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90" />
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129" />
         <source>Collecting labels for %1 record(s)…</source>
         <translation>Etiketten verzamelen voor %1 record(s)…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132" />
         <source>Collecting labels: %1 of %2 records…</source>
         <translation>Etiketten verzamelen: %1 van %2 records…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178" />
         <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
-        <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
+        <translation>%1 etiketten op %2 pagina('s); %3 exemplaren zonder etiket (zie lijst)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211" />
         <source>Save labels as PDF</source>
         <translation>Etiketten opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217" />
         <source>Save label data</source>
         <translation>Etiketgegevens opslaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226" />
         <source>Cannot write the file</source>
         <translation>Kan het bestand niet schrijven</translation>
     </message>
@@ -112,249 +163,757 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="29"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="52" />
         <source>catalog-desktop</source>
         <translation>catalog-desktop</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="53"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="84" />
+        <source>Suggestions</source>
+        <translation>Suggesties</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="86" />
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="91" />
         <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
         <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="58"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="101" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="132" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="133" />
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="71"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="134" />
+        <source>&amp;New record…</source>
+        <translation>&amp;Nieuw record…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="135" />
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="75"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="136" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="138" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="78"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140" />
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="141" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="198" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="199" />
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
+        <source>&amp;Save record</source>
+        <translation>Record &amp;bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
+        <source>Code for the whole &amp;work…</source>
+        <translation>Code voor het hele &amp;werk…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="147" />
+        <source>&amp;Accept suggestion</source>
+        <translation>Suggestie &amp;aanvaarden</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
+        <source>&amp;Reject suggestion</source>
+        <translation>Suggestie af&amp;wijzen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="152" />
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="108"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="153" />
+        <source>&amp;Next record</source>
+        <translation>&amp;Volgend record</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="154" />
+        <source>&amp;Previous record</source>
+        <translation>V&amp;orig record</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
+        <source>&amp;Entities view</source>
+        <translation>&amp;Entiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
+        <source>&amp;MARC view</source>
+        <translation>&amp;MARC</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="161" />
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="162" />
+        <source>&amp;History</source>
+        <translation>&amp;Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="163" />
+        <source>&amp;Suggestions</source>
+        <translation>&amp;Suggesties</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="198" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Ongedaan maken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="199" />
+        <source>&amp;Redo %1</source>
+        <translation>Opnieuw &amp;uitvoeren: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="215" />
+        <source>Not possible</source>
+        <translation>Niet mogelijk</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="249" />
+        <source>All records</source>
+        <translation>Alle records</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="249" />
+        <source>No ZIZO yet</source>
+        <translation>Nog geen ZIZO</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="250" />
+        <source>Suggestions waiting</source>
+        <translation>Suggesties wachten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="250" />
+        <source>Quarantined</source>
+        <translation>In quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="251" />
+        <source>Changed since import</source>
+        <translation>Gewijzigd sinds import</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="251" />
+        <source>My edits today</source>
+        <translation>Mijn wijzigingen vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="308" />
+        <source>Choose a record of the work first.</source>
+        <translation>Kies eerst een record van het werk.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="383" />
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="109"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="384" />
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="115"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="399" />
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="115"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="136"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="427" />
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="430" />
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="437" />
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="439" />
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="441" />
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
 </context>
 <context>
-    <name>RecordTableModel</name>
+    <name>NewRecordDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="14"/>
-        <source>Vlacc number</source>
-        <translation>Vlaccnummer</translation>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="32" />
+        <source>New record</source>
+        <translation>Nieuw record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="15"/>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="39" />
+        <source>ISBN (looked up in this catalogue)</source>
+        <translation>ISBN (gezocht in deze catalogus)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="41" />
+        <source>Start from ISBN</source>
+        <translation>Beginnen van ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="48" />
+        <source>Template</source>
+        <translation>Sjabloon</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="52" />
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="63" />
+        <source>&lt;b&gt;Maybe already in the catalogue&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Misschien al in de catalogus&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="65" />
+        <source>&lt;b&gt;Still missing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ontbreekt nog&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="72" />
+        <source>Add to the catalogue</source>
+        <translation>Aan de catalogus toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="73" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="97" />
+        <source>Found in the catalogue</source>
+        <translation>Gevonden in de catalogus</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="98" />
+        <source>This ISBN is already in the catalogue (record %1). Its description was copied as a start: check the duplicates before adding it.</source>
+        <translation>Dit ISBN staat al in de catalogus (record %1). De beschrijving is als begin overgenomen: kijk de dubbels na voor u het toevoegt.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="120" />
+        <source>Nothing: the record is complete for this level.</source>
+        <translation>Niets: het record is volledig voor dit niveau.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="129" />
+        <source>Not complete</source>
+        <translation>Niet volledig</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="130" />
+        <source>Still missing:</source>
+        <translation>Ontbreekt nog:</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="135" />
+        <source>Not added</source>
+        <translation>Niet toegevoegd</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="35" />
+        <source>Catalogue (file or database URL; empty: your own)</source>
+        <translation>Catalogus (bestand of database-URL; leeg: uw eigen)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="36" />
+        <source>Model bundle (folder; empty: the default in models/)</source>
+        <translation>Modelbundel (map; leeg: de standaard in models/)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="37" />
+        <source>Language of the window (after a restart)</source>
+        <translation>Taal van het venster (na herstarten)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="38" />
+        <source>Label rules file (empty: the bundled defaults)</source>
+        <translation>Bestand met etiketregels (leeg: de meegeleverde standaard)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="39" />
+        <source>Label sheet template (empty: the first one)</source>
+        <translation>Sjabloon voor etiketvellen (leeg: het eerste)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="40" />
+        <source>Level for new records (brief or full)</source>
+        <translation>Niveau voor nieuwe records (brief of full)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="63" />
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="83" />
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="91" />
+        <source>Save</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="92" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="99" />
+        <source>Choose a folder</source>
+        <translation>Kies een map</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="101" />
+        <source>Choose a file</source>
+        <translation>Kies een bestand</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineView</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <source>Offset</source>
+        <translation>Positie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="28" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="16"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="29" />
+        <source>Subtitle</source>
+        <translation>Ondertitel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="30" />
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="17"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="31" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="32" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="18"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="33" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="64" />
+        <source>Entities</source>
+        <translation>Entiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="65" />
+        <source>MARC</source>
+        <translation>MARC</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="77" />
+        <source>Choose a record in the list.</source>
+        <translation>Kies een record in de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="104" />
+        <source>not saved</source>
+        <translation>niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="105" />
+        <source>(no title)</source>
+        <translation>(geen titel)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="106" />
+        <source>new record</source>
+        <translation>nieuw record</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="139" />
+        <source>Not saved</source>
+        <translation>Niet bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="157" />
+        <source>Vlacc number</source>
+        <translation>Vlaccnummer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="157" />
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="159" />
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="159" />
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="19"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="160" />
+        <source>Literary type</source>
+        <translation>Literair type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="160" />
+        <source>Audience</source>
+        <translation>Doelgroep</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="161" />
+        <source>Series</source>
+        <translation>Reeks</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="167" />
+        <source>%n edition(s) in the catalogue</source>
+        <translation>
+            <numerusform>%n editie in de catalogus</numerusform><numerusform>%n edities in de catalogus</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="169" />
+        <source>Work</source>
+        <translation>Werk</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="175" />
+        <source>Agents</source>
+        <translation>Personen en instanties</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <source>label genre</source>
+        <translation>etiketgenre</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <source>not in the list</source>
+        <translation>niet in de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="196" />
+        <source>Subjects</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="199" />
+        <source>Items</source>
+        <translation>Exemplaren</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="14" />
+        <source>Vlacc number</source>
+        <translation>Vlaccnummer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="15" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="16" />
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="17" />
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="18" />
+        <source>Material</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="19" />
         <source>ZIZO</source>
         <translation>ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="20"/>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="20" />
         <source>SISO</source>
         <translation>SISO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="21"/>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="21" />
         <source>Genres</source>
         <translation>Genres</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="54" />
         <source>Imported with warnings: see the record</source>
         <translation>Geïmporteerd met waarschuwingen: zie het record</translation>
     </message>
 </context>
 <context>
-    <name>RecordView</name>
+    <name>SuggestionPanel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="19"/>
-        <source>Entities</source>
-        <translation>Entiteiten</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="20"/>
-        <source>MARC</source>
-        <translation>MARC</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <source>Confidence</source>
+        <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="24"/>
-        <source>Choose a record in the list.</source>
-        <translation>Kies een record in de lijst.</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <source>Why</source>
+        <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
-        <source>Vlacc number</source>
-        <translation>Vlaccnummer</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="54" />
+        <source>No suggestions: %1</source>
+        <translation>Geen suggesties: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
-        <source>Edition</source>
-        <translation>Editie</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="66" />
+        <source>(none)</source>
+        <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="40"/>
-        <source>Publisher</source>
-        <translation>Uitgever</translation>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="76" />
+        <source>Ambiguous: too close to the next code to call</source>
+        <translation>Twijfelachtig: te dicht bij de volgende code om te kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="81" />
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="90" />
+        <source>like: %1</source>
+        <translation>zoals: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="92" />
+        <source>words: %1</source>
+        <translation>woorden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCodeDialog</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="31" />
+        <source>Code for the whole work</source>
+        <translation>Code voor het hele werk</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="34" />
+        <source>Give a code</source>
+        <translation>Een code geven</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="35" />
+        <source>Change a code</source>
+        <translation>Een code wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="36" />
+        <source>Remove a code</source>
+        <translation>Een code weghalen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="45" />
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n edition(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n editie</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; — %n edities</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="46" />
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="47" />
+        <source>Scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="48" />
+        <source>New code</source>
+        <translation>Nieuwe code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="49" />
+        <source>Code to replace or remove</source>
+        <translation>Code om te vervangen of weg te halen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
-        <source>ISBN</source>
-        <translation>ISBN</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="41"/>
-        <source>Language</source>
-        <translation>Taal</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="56" />
+        <source>Apply to all editions</source>
+        <translation>Toepassen op alle edities</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
-        <source>Material</source>
-        <translation>Materiaal</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="58" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
-        <source>Literary type</source>
-        <translation>Literair type</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="80" />
+        <source>Type the code(s) to see which records change.</source>
+        <translation>Typ de code(s) om te zien welke records veranderen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="42"/>
-        <source>Audience</source>
-        <translation>Doelgroep</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="43"/>
-        <source>Series</source>
-        <translation>Reeks</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="47"/>
-        <source>Work</source>
-        <translation>Werk</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="86" />
+        <source>(unchanged)</source>
+        <translation>(ongewijzigd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/record_view.py" line="47"/>
-        <source>%n edition(s) in the catalogue</source>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="89" />
+        <source>%n record(s) will change; one undo takes it all back.</source>
         <translation>
-            <numerusform>%n editie in de catalogus</numerusform>
-            <numerusform>%n edities in de catalogus</numerusform>
-        </translation>
+            <numerusform>%n record verandert; één keer ongedaan maken zet alles terug.</numerusform><numerusform>%n records veranderen; één keer ongedaan maken zet alles terug.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="53"/>
-        <source>Agents</source>
-        <translation>Personen en instanties</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="59"/>
-        <source>Codes</source>
-        <translation>Codes</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="62"/>
-        <source>Subjects</source>
-        <translation>Onderwerpen</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="65"/>
-        <source>Items</source>
-        <translation>Exemplaren</translation>
-    </message>
-    <message>
-        <location filename="../../catalog_desktop/gui/record_view.py" line="67"/>
-        <source>Warnings from the import</source>
-        <translation>Waarschuwingen bij het importeren</translation>
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="100" />
+        <source>Not applied</source>
+        <translation>Niet toegepast</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@ def test_search_filters_in_the_database_and_selection_shows_the_record(window, q
     html = window.record_view.entities_view.toHtml()
     assert "Het verdriet van België" in html
     assert "3 edities in de catalogus" in html
-    marc = window.record_view.marc_view.toPlainText()
+    marc = window.record_view.marc.text.toPlainText()
     assert marc.startswith("=LDR  ") and "=245  14$aHet verdriet van België" in marc and "=100  1" in marc
     assert "3 van" in window.statusBar().currentMessage()
 
