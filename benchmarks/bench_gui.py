@@ -88,6 +88,9 @@ def main() -> int:
             print(f"memory: {memory_before:.0f} MB before the window, {memory_window:.0f} MB with it "
                   f"(+{memory_window - memory_before:.0f} MB)")
             window.close()
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone()  # the suggestion model loading in the background
     return 0
 
 

@@ -74,6 +74,8 @@ def main() -> None:
         window.table.selectRow(0)
         window.record_view.tabs.setCurrentIndex(0)
         window.suggestions.show_record(window.current_record_id())
+        while window.suggestions.current() is None:  # the model loads off the GUI thread
+            app.processEvents()
         shot(window, "suggesties.png")
 
         # the work-level dialog with its preview

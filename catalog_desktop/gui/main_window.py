@@ -41,6 +41,9 @@ FILTERS = (
 )
 
 
+_SUGGESTERS: dict = {}  # (bundle path, vocabulary hash) -> loaded Suggester
+
+
 class MainWindow(QMainWindow):
     def __init__(self, catalogue, parent=None, *, language: str = "nl", preferences: Preferences | None = None):
         super().__init__(parent)
@@ -295,9 +298,12 @@ class MainWindow(QMainWindow):
         from catalog_desktop.suggest import Suggester
         from catalog_desktop.suggest.service import SuggestionService
 
-        path = self.preferences.get("bundle") or default_bundle()
+        path = str(self.preferences.get("bundle") or default_bundle())
         vocabs = self.catalogue.vocabularies()
-        return SuggestionService(self.catalogue, Suggester.load(path, expected_vocab_hash=vocabs.hash), vocabs)
+        key = (path, vocabs.hash)
+        if key not in _SUGGESTERS:  # a bundle is read-only once loaded: one per process
+            _SUGGESTERS[key] = Suggester.load(path, expected_vocab_hash=vocabs.hash)
+        return SuggestionService(self.catalogue, _SUGGESTERS[key], vocabs)
 
     def open_work_dialog(self):
         from catalog_desktop.gui.work_dialog import WorkCodeDialog

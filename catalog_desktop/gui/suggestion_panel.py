@@ -21,6 +21,7 @@ class SuggestionPanel(QWidget):
         self.catalogue = catalogue
         self._service_factory = service_factory  # loads the bundle on first use
         self._service = None
+        self._loader = None
         self.language = language
         self.record_id: int | None = None
         self.status = QLabel()
@@ -38,9 +39,34 @@ class SuggestionPanel(QWidget):
 
     @property
     def service(self):
-        if self._service is None:
-            self._service = self._service_factory()
+        """The suggestion service once loaded (None before: it loads off the GUI thread)."""
         return self._service
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None
+
+    def _load(self) -> None:
+        """Load the model bundle on the Worker (importing the engine takes seconds), once."""
+        from catalog_desktop.gui.workers import Worker
+
+        if self._loader is not None:
+            return
+        self.status.setText(self.tr("Loading the model…"))
+        self._loader = Worker(lambda progress, cancel: self._service_factory())
+
+        # Bound methods, not closures: Qt drops the connection if this panel is gone first.
+        self._loader.signals.finished.connect(self._loaded)
+        self._loader.signals.failed.connect(self._failed)
+        self._loader.start()
+
+    def _loaded(self, service) -> None:
+        self._service = service
+        self.show_record(self.record_id)
+
+    def _failed(self, message: str) -> None:
+        self._loader = None
+        self.status.setText(self.tr("No suggestions: %1").replace("%1", message))
 
     def show_record(self, record_id: int | None) -> None:
         self.record_id = record_id
@@ -48,9 +74,12 @@ class SuggestionPanel(QWidget):
         if record_id is None:
             self.status.setText("")
             return
+        if self._service is None:
+            self._load()
+            return
         try:
             result = self.service.explain(record_id)
-        except Exception as exc:  # a bundle that cannot be used: say so, the editor still works
+        except Exception as exc:  # a record the model cannot read: say so, the editor still works
             self.status.setText(self.tr("No suggestions: %1").replace("%1", str(exc)))
             return
         names = self.service.neighbour_records([result])

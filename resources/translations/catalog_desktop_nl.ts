@@ -163,250 +163,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="52" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="55" />
         <source>catalog-desktop</source>
         <translation>catalog-desktop</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="84" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="87" />
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="86" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="89" />
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="91" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="94" />
         <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
         <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="101" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="104" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="132" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="135" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="133" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="136" />
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="134" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="137" />
         <source>&amp;New record…</source>
         <translation>&amp;Nieuw record…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="135" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="138" />
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="136" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="139" />
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="138" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="141" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="141" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="198" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="201" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="142" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="199" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="147" />
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="147" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="150" />
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="154" />
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="152" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="153" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="154" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="157" />
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="158" />
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="159" />
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="161" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="164" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="162" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="163" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="168" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="169" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="198" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="201" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="199" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="215" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="218" />
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="249" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="252" />
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="249" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="252" />
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="250" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="250" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="251" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="251" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="308" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="314" />
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="383" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="389" />
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="384" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="399" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="396" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="405" />
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="396" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="419" />
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="427" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="433" />
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="430" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="436" />
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="437" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="443" />
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="439" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="445" />
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="441" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="447" />
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -776,47 +776,53 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
         <source>Confidence</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="30" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="54" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="55" />
+        <source>Loading the model…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="69" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="83" />
         <source>No suggestions: %1</source>
         <translation>Geen suggesties: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="66" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="95" />
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="76" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="105" />
         <source>Ambiguous: too close to the next code to call</source>
         <translation>Twijfelachtig: te dicht bij de volgende code om te kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="81" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="110" />
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="90" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="119" />
         <source>like: %1</source>
         <translation>zoals: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="92" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="121" />
         <source>words: %1</source>
         <translation>woorden: %1</translation>
     </message>

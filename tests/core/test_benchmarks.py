@@ -69,3 +69,18 @@ def test_write_benchmark_prints_both_writers_side_by_side():
         pymarc_rate, our_rate, ratio = (float(c.replace(",", "")) for c in cells[1:4])
         assert pymarc_rate > 0 and our_rate > 0
         assert abs(ratio - our_rate / pymarc_rate) < 0.01
+
+
+def test_gui_benchmark_prints_first_rows_filters_and_memory():
+    import os
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_gui.py"), "--records", "300"],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "records: 300" in out and "time to first rows: " in out and "200 rows shown" in out
+    for name in ("all", "no_zizo", "suggestions_waiting", "changed_since_import", "my_edits_today"):
+        assert f"filter {name}: " in out
+    assert "slowest filter: " in out and "memory: " in out

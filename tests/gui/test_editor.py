@@ -105,7 +105,8 @@ def test_new_record_from_a_template_warns_of_its_duplicate(window, qtbot, sample
 def test_accept_a_suggestion_with_its_key_and_undo_it(window, qtbot, sample_catalogue):
     rid = _open(window, qtbot, "Houtekiet")
     window.suggestion_dock.show()
-    window.suggestions.show_record(rid)
+    window.suggestions.show_record(rid)  # the model loads off the GUI thread, then shows the record
+    qtbot.waitUntil(lambda: window.suggestions.current() is not None, timeout=120000)
     chosen = window.suggestions.current()
     assert chosen is not None, window.suggestions.status.text()
     suggestion, rank = chosen
