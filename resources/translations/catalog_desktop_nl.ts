@@ -687,7 +687,9 @@
         <location filename="../../catalog_desktop/gui/record_editor.py" line="167" />
         <source>%n edition(s) in the catalogue</source>
         <translation>
-            <numerusform>%n editie in de catalogus</numerusform><numerusform>%n edities in de catalogus</numerusform></translation>
+            <numerusform>%n editie in de catalogus</numerusform>
+            <numerusform>%n edities in de catalogus</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="169" />
@@ -793,7 +795,7 @@
     <message>
         <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="55" />
         <source>Loading the model…</source>
-        <translation type="unfinished" />
+        <translation>Het model wordt geladen…</translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="69" />
@@ -853,7 +855,9 @@
         <location filename="../../catalog_desktop/gui/work_dialog.py" line="45" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %n edition(s)</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n editie</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; — %n edities</numerusform></translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n editie</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n edities</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/work_dialog.py" line="46" />
@@ -914,7 +918,9 @@
         <location filename="../../catalog_desktop/gui/work_dialog.py" line="89" />
         <source>%n record(s) will change; one undo takes it all back.</source>
         <translation>
-            <numerusform>%n record verandert; één keer ongedaan maken zet alles terug.</numerusform><numerusform>%n records veranderen; één keer ongedaan maken zet alles terug.</numerusform></translation>
+            <numerusform>%n record verandert; één keer ongedaan maken zet alles terug.</numerusform>
+            <numerusform>%n records veranderen; één keer ongedaan maken zet alles terug.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/work_dialog.py" line="100" />
