@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         if name == "quarantine":
             self.quarantine_view.refresh()
             self.left.setCurrentWidget(self.quarantine_view)
+            self.record_view.show_nothing()
+            self.suggestions.show_record(None)
             self.update_status()
             return
         self.left.setCurrentWidget(self.table)
