@@ -77,6 +77,8 @@ class WorkCodes:
             raise ValueError("say which code to give (code) or to take away (old)")
         from catalog_desktop.marc.code_fields import without_code
 
+        if code is not None:  # a rubric or a retired code goes into no record (DecisionError says why)
+            self._decisions._check_assignable(scheme, code)
         work = self._works.get(work_id)
         editions = []
         for summary in self._works.editions(work_id):

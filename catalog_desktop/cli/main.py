@@ -13,6 +13,7 @@ from catalog_desktop import __version__
 from catalog_desktop.cli import (
     cmd_db,
     cmd_decide,
+    cmd_edits,
     cmd_evaluate,
     cmd_export,
     cmd_import,
@@ -28,7 +29,7 @@ from catalog_desktop.cli import (
 from catalog_desktop.cli.common import CliError
 
 COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab, cmd_labels,
-            cmd_suggest, cmd_decide, cmd_train, cmd_evaluate)
+            cmd_suggest, cmd_decide, cmd_edits, cmd_train, cmd_evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -80,7 +80,14 @@ class WorkCodeDialog(QDialog):
             self.summary.setText(self.tr("Type the code(s) to see which records change."))
             self.apply_button.setEnabled(False)
             return
-        self.plan = self.catalogue.work_codes.preview(self.work_id, self.scheme.currentData(), code, old=old)
+        from catalog_desktop.catalogue.errors import CatalogueError
+
+        try:
+            self.plan = self.catalogue.work_codes.preview(self.work_id, self.scheme.currentData(), code, old=old)
+        except CatalogueError as exc:  # a rubric or retired code: the core says why
+            self.summary.setText(str(exc))
+            self.apply_button.setEnabled(False)
+            return
         for e in self.plan.editions:
             lines = [f"− {line}" for line in e.removed] + [f"+ {line}" for line in e.added]
             item = QTreeWidgetItem([e.title, e.year or "", "\n".join(lines) or self.tr("(unchanged)")])

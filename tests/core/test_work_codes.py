@@ -82,3 +82,12 @@ def test_apply_refuses_a_stale_preview_and_saves_nothing(sample_catalogue):
     with pytest.raises(VersionConflict):
         cat.work_codes.apply(plan)
     assert cat.records.count(RecordFilter(work_id=work_id, code=("zizo", "MEGEV"))) == 0
+
+
+def test_a_retired_code_is_not_given_to_a_work(sample_catalogue):
+    from catalog_desktop.catalogue.decisions import DecisionError
+
+    cat = sample_catalogue
+    work_id, _ids = _work(cat)
+    with pytest.raises(DecisionError, match="vervallen"):
+        cat.work_codes.preview(work_id, "siso", "528.3")
