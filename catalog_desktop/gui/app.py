@@ -29,7 +29,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="catalog-desktop", description="The catalog-desktop window.")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="the catalogue to open (default: your own catalogue)")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample catalogue (made on first use)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language of the window (default: nl)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window (default: the setting, else nl)")
     return parser.parse_args(argv)
 
 
@@ -38,18 +38,22 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("catalog-desktop")
     app.setOrganizationName("catalog-desktop")
-    install_translator(app, args.lang)
+    from catalog_desktop.gui.preferences import Preferences
+
+    preferences = Preferences()
+    language = args.lang or preferences.get("language") or "nl"
+    install_translator(app, language)
     from catalog_desktop.catalogue import Catalogue
     from catalog_desktop.catalogue.errors import CatalogueError
     from catalog_desktop.catalogue.sample import sample_files, sample_location
     from catalog_desktop.gui.main_window import MainWindow
 
     try:
-        catalogue = Catalogue.open(sample_location() if args.sample else args.db)
+        catalogue = Catalogue.open(sample_location() if args.sample else (args.db or preferences.get("catalogue") or None))
     except CatalogueError as exc:
         QMessageBox.critical(None, "catalog-desktop", str(exc))
         return 1
-    window = MainWindow(catalogue)
+    window = MainWindow(catalogue, language=language, preferences=preferences)
     window.show()
     if args.sample and catalogue.records.count() == 0:
         window.start_import([str(p) for p in sample_files()])  # first start: fill the sample catalogue

@@ -163,3 +163,25 @@ def test_history_pane_and_keyboard_help(window, qtbot, sample_catalogue):
     assert names["Suggestie aanvaarden"] == "Ctrl+Return"
     assert "F1" in names.values()
     QApplication.processEvents()
+
+
+def test_preferences_and_chosen_columns_are_kept_in_qsettings(window, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from catalog_desktop.gui.main_window import MainWindow
+    from catalog_desktop.gui.preferences import Preferences, PreferencesDialog
+
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.IniFormat))
+    assert prefs.get("language") == "nl" and prefs.get("editor/level") == "brief"
+    dialog = PreferencesDialog(prefs)
+    dialog.editors["language"].setCurrentIndex(dialog.editors["language"].findData("en"))
+    dialog.editors["bundle"].setText("/elders/bundel")
+    dialog.save()
+    assert (prefs.get("language"), prefs.get("bundle")) == ("en", "/elders/bundel")
+
+    first = MainWindow(window.catalogue, preferences=prefs)
+    first.set_column_shown(4, False)  # material
+    again = MainWindow(window.catalogue, preferences=prefs)
+    assert again.table.isColumnHidden(4) and not again.table.isColumnHidden(1)
+    first.deleteLater()
+    again.deleteLater()
