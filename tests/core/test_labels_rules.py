@@ -177,3 +177,14 @@ def test_an_official_list_wins_over_the_local_defaults(rules, tmp_path, book):
     humor = book("F2", "Moppen", author="Reve, Gerard", genre="Humor", barcode="C2")
     (label,), _ = labels_for_record(3, entities(humor), rules, vocabs)
     assert label.kind == "fiction"
+
+
+def test_no_shelving_word_and_unknown_literary_type_are_listed(rules, vocabs):
+    from label_helpers import record
+
+    nameless = record("X1", "...", fiction=True, barcodes=("Z1",))  # no author, no title word
+    labels, (problem,) = labels_for_record(1, entities(nameless), rules, vocabs)
+    assert labels == [] and (problem.item_key, problem.reason) == ("Z1", "no-shelving-word")
+    unknown = record("X2", "Iets", author="Peeters, Jan", fiction=None, barcodes=("Z2",))
+    labels, (problem,) = labels_for_record(2, entities(unknown), rules, vocabs)
+    assert labels == [] and problem.reason == "no-code" and "008/33" in problem.message
