@@ -91,3 +91,11 @@ def test_values_with_commas_quotes_and_accents_survive(tmp_path):
     (row,) = read_csv(tmp_path / "x.csv")
     assert (row["rubric"], row["author"], row["genre"]) == ('Rubriek, "met" komma', "Brontë, Emily", "Romans; Humor")
     assert json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))["labels"][0]["author"] == "Brontë, Emily"
+
+
+def test_the_committed_sample_data_file_follows_the_spec():
+    sample = resources_dir().parent / "docs" / "labels" / "sample-labels.csv"
+    rows = read_csv(sample)
+    assert rows and list(rows[0]) == list(COLUMNS)
+    assert {r["kind"] for r in rows} == {"zizo", "siso", "genre", "fiction"}
+    assert all(r["colour_source"] in ("local-default", "vocabulary", "") for r in rows)
