@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, self.tr("&Import MARC files…"), "Ctrl+I", self.choose_import_files)
         self._action(file_menu, self.tr("&New record…"), "Ctrl+N", self.new_record, "new_action")
         self.labels_action = self._action(file_menu, self.tr("Print spine &labels…"), "Ctrl+L", self.open_label_dialog)
+        self._action(file_menu, self.tr("&Train a model…"), "Ctrl+Shift+T", self.open_trainer)
         self._action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_preferences)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), QKeySequence(QKeySequence.Quit).toString(), self.close)
@@ -351,6 +352,20 @@ class MainWindow(QMainWindow):
         self.preferences_dialog = PreferencesDialog(self.preferences, self)
         self.preferences_dialog.open()
         return self.preferences_dialog
+
+    def open_trainer(self):
+        from catalog_desktop.gui.trainer_dialog import TrainerDialog
+
+        self.trainer = TrainerDialog(self.catalogue, self.preferences, self.language, self)
+
+        def new_bundle() -> None:  # the next suggestion loads the bundle now chosen
+            self.suggestions.reset()
+            if self.suggestion_dock.isVisible():
+                self.suggestions.show_record(self.current_record_id())
+
+        self.trainer.accepted.connect(new_bundle)
+        self.trainer.open()
+        return self.trainer
 
     def toggle_history(self) -> None:
         visible = not self.history_dock.isVisible()

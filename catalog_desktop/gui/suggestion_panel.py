@@ -60,6 +60,12 @@ class SuggestionPanel(QWidget):
         self._loader.signals.failed.connect(self._failed)
         self._loader.start()
 
+    def reset(self) -> None:
+        """Forget the loaded model (another bundle was chosen)."""
+        self._service = None
+        self._loader = None
+        self.tree.clear()
+
     def _loaded(self, service) -> None:
         self._service = service
         self.show_record(self.record_id)

@@ -209,204 +209,209 @@
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/main_window.py" line="139" />
+        <source>&amp;Train a model…</source>
+        <translation>Een model &amp;trainen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140" />
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="141" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="143" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="201" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="146" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="203" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="147" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149" />
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="150" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="152" />
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="154" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="157" />
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="157" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="158" />
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="158" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="159" />
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="159" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="160" />
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="164" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="167" />
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="168" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="169" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="170" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="201" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="203" />
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="218" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="219" />
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="252" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="252" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="255" />
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="255" />
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="314" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="317" />
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="389" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="406" />
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="390" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="407" />
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="396" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="405" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="422" />
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="396" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="419" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="436" />
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="433" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="450" />
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="436" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="453" />
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="443" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="460" />
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="445" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="462" />
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="447" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="464" />
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -798,35 +803,108 @@
         <translation>Het model wordt geladen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="69" />
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="83" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="75" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="89" />
         <source>No suggestions: %1</source>
         <translation>Geen suggesties: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="95" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="101" />
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="105" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="111" />
         <source>Ambiguous: too close to the next code to call</source>
         <translation>Twijfelachtig: te dicht bij de volgende code om te kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="110" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="116" />
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="119" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="125" />
         <source>like: %1</source>
         <translation>zoals: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="121" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="127" />
         <source>words: %1</source>
         <translation>woorden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerDialog</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="40" />
+        <source>Train a model</source>
+        <translation>Een model trainen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="48" />
+        <source>Training data</source>
+        <translation>Trainingsgegevens</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="48" />
+        <source>This catalogue: its codes and the catalogers' decisions</source>
+        <translation>Deze catalogus: de codes en de beslissingen van de catalografen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="49" />
+        <source>New bundle folder</source>
+        <translation>Map van de nieuwe bundel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="50" />
+        <source>Share of records kept out to evaluate</source>
+        <translation>Deel van de records apart gehouden om te evalueren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="51" />
+        <source>Active bundle now</source>
+        <translation>Nu actieve bundel</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="55" />
+        <source>Train</source>
+        <translation>Trainen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="57" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="59" />
+        <source>Open the report</source>
+        <translation>Het rapport openen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="61" />
+        <source>Use the new bundle</source>
+        <translation>De nieuwe bundel gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="63" />
+        <source>Keep the old one</source>
+        <translation>De oude houden</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="88" />
+        <source>Training…</source>
+        <translation>Bezig met trainen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="107" />
+        <source>Bundle written to %1. %2</source>
+        <translation>Bundel geschreven naar %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="115" />
+        <source>Not trained: %1</source>
+        <translation>Niet getraind: %1</translation>
     </message>
 </context>
 <context>
@@ -910,12 +988,12 @@
         <translation>Typ de code(s) om te zien welke records veranderen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="86" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="93" />
         <source>(unchanged)</source>
         <translation>(ongewijzigd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="89" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="96" />
         <source>%n record(s) will change; one undo takes it all back.</source>
         <translation>
             <numerusform>%n record verandert; één keer ongedaan maken zet alles terug.</numerusform>
@@ -923,7 +1001,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="100" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="107" />
         <source>Not applied</source>
         <translation>Niet toegepast</translation>
     </message>

@@ -185,3 +185,26 @@ def test_preferences_and_chosen_columns_are_kept_in_qsettings(window, tmp_path):
     assert again.table.isColumnHidden(4) and not again.table.isColumnHidden(1)
     first.deleteLater()
     again.deleteLater()
+
+
+def test_trainer_trains_in_the_background_and_the_new_bundle_becomes_active(window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from catalog_desktop.gui.preferences import Preferences
+
+    window.preferences = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.IniFormat))
+    dialog = window.open_trainer()
+    dialog.out.setText(str(tmp_path / "nieuw"))
+    dialog.holdout.setValue(0.2)
+    worker = dialog.start()
+    with qtbot.waitSignal(worker.signals.finished, timeout=120000):
+        pass
+    assert dialog.result.report is not None and dialog.result.report.exists()
+    assert set(dialog.result.scores) and dialog.use_button.isEnabled()
+    dialog.use_button.click()
+    assert window.preferences.get("bundle") == str(tmp_path / "nieuw")
+    rid = _open(window, qtbot, "Houtekiet")
+    window.suggestion_dock.show()
+    window.suggestions.show_record(rid)
+    qtbot.waitUntil(lambda: window.suggestions.ready, timeout=120000)
+    assert window.suggestions.service.suggester.path.name == "nieuw"
