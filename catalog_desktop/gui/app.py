@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("catalog-desktop")
     app.setOrganizationName("catalog-desktop")
+    from catalog_desktop.gui.main_thread_gc import MainThreadGarbageCollector
+
+    garbage_collector = MainThreadGarbageCollector(app)  # no collection on worker threads
     from catalog_desktop.gui.preferences import Preferences
 
     preferences = Preferences()
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         catalogue.close()
+        garbage_collector.stop()
 
 
 if __name__ == "__main__":

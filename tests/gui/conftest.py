@@ -10,6 +10,21 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def collect_garbage_on_gui_thread(qapp):
+    """As in the application: no automatic collection on worker threads during a GUI test.
+
+    Widgets of earlier tests can sit in reference cycles; collected by a worker thread, they
+    would be destroyed off the GUI thread and crash Qt. The final collection runs here.
+    """
+    from catalog_desktop.gui.main_thread_gc import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture(scope="session")
 def sample_catalogue_file(tmp_path_factory):
     from catalog_desktop.catalogue import Catalogue
