@@ -5,6 +5,8 @@
 * Age group (521 audience, through :func:`catalog_desktop.vocab.zizo_subsystem_for_age`):
   picks the ZIZO subsystem (Kleuter ZIZO, ZIZO Jeugd, ZIZO Volwassenen) and, for genres,
   the youth or the adult list.
+* ZIZO and SISO take one code per record: a record that has one gets no suggestions for that
+  scheme (genres, several per record, still get more).
 
 A fact the record does not give constrains nothing, and the rule says so in its reason.
 A code whose concept the vocabulary does not know (or knows without a subsystem or an
@@ -56,6 +58,10 @@ def rules_for(features: RecordFeatures, schemes: Sequence[str]) -> dict[str, Sch
     for scheme in schemes:
         if scheme == "genre":
             rules[scheme] = _genre_rule(lt, age)
+        elif scheme in ("zizo", "siso") and (own := features.codes(scheme)):
+            name = scheme.upper()
+            rules[scheme] = SchemeRule(scheme, False, f"heeft al een {name}-code ({', '.join(own)})",
+                                       f"already has a {name} code ({', '.join(own)})")
         elif scheme in ("zizo", "siso"):
             rules[scheme] = _subject_rule(scheme, lt, age)
         else:

@@ -55,6 +55,17 @@ def test_the_age_group_picks_the_zizo_subsystem(vocabs):
     assert kept[0].label == vocabs.zizo.label(adult_code)  # label filled in from the vocabulary
 
 
+def test_a_record_with_a_zizo_or_siso_code_gets_no_other_but_more_genres():
+    from catalog_desktop.catalogue.entities import CodeRef
+
+    features = _features(None, "volwassenen")
+    features.entities.codes.append(CodeRef("zizo", "MMSOAZ", "693"))
+    features.entities.codes.append(CodeRef("genre", "Romans", "650"))
+    rules = rules_for(features, SCHEMES)
+    assert not rules["zizo"].applies and "MMSOAZ" in rules["zizo"].reason
+    assert rules["siso"].applies and rules["genre"].applies
+
+
 def test_unknown_facts_constrain_nothing_and_say_so(vocabs):
     rules = rules_for(_features(None, None), SCHEMES)
     assert all(rules[s].applies for s in SCHEMES)
