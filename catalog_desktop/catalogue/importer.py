@@ -38,11 +38,12 @@ BATCH_SIZE = 500
 _RECORD = Record.__table__
 # Statements built once; "expanding" IN parameters keep them cacheable whatever the batch.
 # FOR UPDATE: on a server, a colleague's save of one of these records waits for the batch
-# (or, if first, makes the batch see its version), so a re-import never loses an edit. SQLite
-# has one writer anyway and renders nothing for it.
+# (or, if first, makes the batch see its version), so a re-import never loses an edit; rows
+# are locked in id order, so two imports cannot deadlock. SQLite has one writer anyway and
+# renders nothing for it.
 _EXISTING = select(
     _RECORD.c.id, _RECORD.c.identity, _RECORD.c.raw, _RECORD.c.marc, _RECORD.c.version, _RECORD.c.warnings, _RECORD.c.edited
-).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True))).with_for_update()
+).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True))).order_by(_RECORD.c.id).with_for_update()
 _IDS = select(_RECORD.c.identity, _RECORD.c.id).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True)))
 RECORD_COLUMNS = (
     "identity", "control_number", "source_format", "encoding", "raw", "marc", "warnings", *RECORD_VALUE_KEYS,

@@ -208,8 +208,20 @@ class Records:
         return self._replace(record_id, record, who=who, reason=reason, expected_version=expected_version,
                              edited=bool(row.edited), also=also)
 
-    def _replace(self, record_id: int, new_record: MarcRecord, *, who: str | None, reason: str,
-                 expected_version: int | None, edited: bool | None, also) -> Change:
+    def _replace(self, record_id: int, new_record: MarcRecord, **kwargs) -> Change:
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            return self._replace_once(record_id, new_record, **kwargs)
+        except IntegrityError:
+            # On a server, another workstation may have added the same new work or agent
+            # (unique key) while we did; now that it is committed, a second try finds it.
+            if self._engine.dialect.name != "postgresql":
+                raise
+            return self._replace_once(record_id, new_record, **kwargs)
+
+    def _replace_once(self, record_id: int, new_record: MarcRecord, *, who: str | None, reason: str,
+                      expected_version: int | None, edited: bool | None, also) -> Change:
         from catalog_desktop.catalogue.derive import derive_entities
         from catalog_desktop.marc.iso2709 import serialize
 

@@ -147,3 +147,31 @@ def test_locking_and_merge_work_the_same_on_sqlite(catalogue, book, write_marc, 
     conflict = catalogue.records.conflict(caught.value)
     assert [d.key for d in conflict.diff() if d.status == "conflict"] == [("245", 0)]
     assert catalogue.presence.enter(rid) == []
+
+
+def test_two_workstations_adding_the_same_new_work_at_once_both_save(team):
+    """A new work key inserted by a colleague's open transaction: our save waits, then reuses it."""
+    import threading
+
+    from catalog_desktop.catalogue.derive import derive_entities
+
+    cat, url = team
+    record = cat.records.by_control_number("c:lvd:3")
+    retitled = _retitled(record.record, "Een gloednieuw werk")
+    key = derive_entities(retitled, cat.profile()).work_key
+    with Catalogue.open(url) as colleague:
+        conn = colleague.engine.connect()
+        transaction = conn.begin()
+        conn.exec_driver_sql("INSERT INTO work (key, title) VALUES (%(k)s, 'x')", {"k": key})
+        outcome = []
+        saving = threading.Thread(target=lambda: outcome.append(
+            cat.records.update(record.id, retitled, who="an", expected_version=record.version)))
+        saving.start()
+        saving.join(1.0)
+        assert saving.is_alive()  # waiting on the colleague's uncommitted key
+        transaction.commit()
+        conn.close()
+        saving.join(30)
+    assert outcome and cat.records.get(record.id).title == "Een gloednieuw werk"
+    with cat.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM work WHERE key = %(k)s", {"k": key}).scalar() == 1
