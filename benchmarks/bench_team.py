@@ -119,7 +119,7 @@ def run(pg_url: str, records: int, edits: int, work: Path) -> bool:
         backend, ms = search_ms(url)
         rates[name] = imported / seconds
         print(f"{name:11} {rates[name]:>8,.0f} r/s {seconds:>8.1f} {ms:>6.1f} ms {backend:>7}")
-    print(f"postgresql / sqlite import rate: {rates['postgresql'] / rates['sqlite']:.2f}")
+    print(f"import rate, PostgreSQL to SQLite: {rates['postgresql'] / rates['sqlite']:.2f}")
     print()
     from catalog_desktop.catalogue import Catalogue
 
