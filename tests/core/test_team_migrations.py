@@ -14,7 +14,14 @@ from catalog_desktop.catalogue.db import create_catalogue_engine, resolve_url, w
 from catalog_desktop.catalogue.models import metadata
 from catalog_desktop.cli.main import main
 
-PREVIOUS = "0002"
+BEFORE_TEAM = "0002"  # the schema before the team catalogue's revision
+
+
+def previous_revision() -> str:
+    """The revision just before the current head: what the last release left on a server."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(schema.alembic_config()).get_revision(schema.HEAD).down_revision
 
 
 def _no_drift(engine) -> None:
@@ -38,8 +45,10 @@ def test_an_empty_server_database_is_migrated_to_head(pg_url, capsys):
         assert cat.search_backend == "like" and cat.stats()["schema_revision"] == schema.HEAD
 
 
+@pytest.mark.parametrize("previous", ["head-1", BEFORE_TEAM])
 @pytest.mark.parametrize("where", ["postgresql", "sqlite"])
-def test_a_catalogue_at_the_previous_version_keeps_its_records(where, pg_url, tmp_path):
+def test_a_catalogue_at_the_previous_version_keeps_its_records(where, previous, pg_url, tmp_path):
+    PREVIOUS = previous_revision() if previous == "head-1" else previous
     url = pg_url if where == "postgresql" else resolve_url(tmp_path / "old.sqlite")
     engine = create_catalogue_engine(url)
     with writing(engine) as conn:
