@@ -193,3 +193,16 @@ def test_a_rubric_or_a_retired_code_cannot_be_accepted(sample_catalogue):
     assert cat.records.get(rid).current_marc() == before and cat.decisions.for_record(rid) == []
     cat.decisions.accept(rid, Proposal("siso", "914.1"))  # not in the partial list: the cataloger may know better
     assert [f.first("a") for f in cat.records.get(rid).record.get_fields("084")] == ["914.1"]
+
+
+def test_the_catalogue_loads_its_official_list_files_over_the_bundled_lists(tmp_path):
+    from pathlib import Path
+
+    from catalog_desktop.catalogue import Catalogue
+
+    official = Path(__file__).parent / "vocab_data" / "siso_official.tsv"
+    with Catalogue.open(tmp_path / "c.sqlite") as cat:
+        assert cat.vocabularies().siso.label("788.41") is None  # the public lists give no caption
+        cat.settings.set("vocabulary_files", [["siso", str(official)]])
+    with Catalogue.open(tmp_path / "c.sqlite") as cat:
+        assert cat.vocabularies().siso.label("788.41") == "Testopschrift jazz-songbooks"
