@@ -76,6 +76,19 @@ class Records:
                 row = conn.execute(select(_R).where(_R.c.control_number == number).order_by(_R.c.id).limit(1)).first()
         return self._stored(row) if row is not None else None
 
+    def find(self, reference: str) -> StoredRecord:
+        """The record a person named: its Vlacc number (001), else its id. Raises
+        :class:`RecordNotFound` naming what was typed."""
+        stored = self.by_control_number(reference)
+        if stored is None and reference.strip().isdigit():
+            try:
+                stored = self.get(int(reference))
+            except RecordNotFound:
+                stored = None
+        if stored is None:
+            raise RecordNotFound(f"with id or Vlacc number {reference!r}")
+        return stored
+
     def ids_with_work_key(self, work_key: str) -> list[int]:
         """The records of the work with this key (normalised title + author), for duplicates."""
         from catalog_desktop.catalogue.models import Work

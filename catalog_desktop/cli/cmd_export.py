@@ -27,18 +27,10 @@ def resolve_record_ids(catalogue, refs: list[str]) -> list[int]:
     """Record ids from what a user typed: an id, or a Vlacc number (001)."""
     from catalog_desktop.catalogue.errors import RecordNotFound
 
-    ids = []
-    for ref in refs:
-        stored = catalogue.records.by_control_number(ref)
-        if stored is None and ref.isdigit():
-            try:
-                stored = catalogue.records.get(int(ref))
-            except RecordNotFound:
-                stored = None
-        if stored is None:
-            raise CliError(f"no record with id or Vlacc number {ref!r}")
-        ids.append(stored.id)
-    return ids
+    try:
+        return [catalogue.records.find(ref).id for ref in refs]
+    except RecordNotFound as exc:
+        raise CliError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -55,18 +55,7 @@ def select_record_ids(catalogue, selection: Sequence[str]) -> list[int]:
         since = _start_of_today_utc()
         stmt = select(_R.c.id).where(or_(_R.c.imported_at >= since, _R.c.updated_at >= since)).order_by(_R.c.id)
     else:
-        ids = []
-        for ref in words:
-            stored = catalogue.records.by_control_number(ref)
-            if stored is None and ref.isdigit():
-                try:
-                    stored = catalogue.records.get(int(ref))
-                except RecordNotFound:
-                    stored = None
-            if stored is None:
-                raise RecordNotFound(f"with id or Vlacc number {ref!r}")
-            ids.append(stored.id)
-        return ids
+        return [catalogue.records.find(ref).id for ref in words]
     with reading(catalogue.engine) as conn:
         return [row.id for row in conn.execute(stmt)]
 

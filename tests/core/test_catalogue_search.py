@@ -117,3 +117,13 @@ def test_page_sorts_filters_and_counts(filled):
         "c:lvd:1001", "Claus, Hugo", "ZZ-OORLOG", "859.3", "Oorlogsromans", False, False)
     with pytest.raises(ValueError, match="cannot sort by"):
         filled.records.page(order_by="colour")
+
+
+def test_a_record_is_found_by_vlacc_number_or_id_and_an_unknown_one_is_named(filled):
+    from catalog_desktop.catalogue.errors import RecordNotFound
+
+    by_number = filled.records.find("c:lvd:1003")
+    assert by_number.control_number == "c:lvd:1003"
+    assert filled.records.find(str(by_number.id)).id == by_number.id
+    with pytest.raises(RecordNotFound, match="c:lvd:9999"):
+        filled.records.find("c:lvd:9999")

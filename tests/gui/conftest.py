@@ -1,9 +1,8 @@
-"""GUI tests run offscreen on a copy of the sample catalogue, built once per session."""
+"""GUI tests run offscreen on a copy of the sample catalogue (``sample_catalogue`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
@@ -23,29 +22,6 @@ def collect_garbage_on_gui_thread(qapp):
     yield
     collector.stop()
     collector.deleteLater()
-
-
-@pytest.fixture(scope="session")
-def sample_catalogue_file(tmp_path_factory):
-    from catalog_desktop.catalogue import Catalogue
-    from catalog_desktop.catalogue.sample import fill_sample_catalogue
-
-    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
-    with Catalogue.open(path) as catalogue:
-        fill_sample_catalogue(catalogue)
-    return path
-
-
-@pytest.fixture
-def sample_catalogue(sample_catalogue_file, tmp_path):
-    """A private copy of the sample catalogue for one test."""
-    from catalog_desktop.catalogue import Catalogue
-
-    copy = tmp_path / "catalogue.sqlite"
-    shutil.copy(sample_catalogue_file, copy)
-    catalogue = Catalogue.open(copy)
-    yield catalogue
-    catalogue.close()
 
 
 @pytest.fixture
