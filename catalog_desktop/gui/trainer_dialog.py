@@ -1,8 +1,10 @@
-"""The trainer's window: train a bundle from the catalogue in the background, read the
-evaluation report, and make the new bundle the active one — or keep the old one.
+"""The trainer's window: choose the training data (this catalogue, a MARC export, an Annif
+corpus), train in the background, read the evaluation report, and make the new bundle the
+active one — or keep the old one.
 
-The work is the core's :func:`catalog_desktop.suggest.catalogue_training.train_and_evaluate`
-on the Worker (progress, cancel); the active bundle is a person's setting (Preferences).
+The work is the core's (:func:`catalogue_training.train_and_evaluate`,
+:func:`training_sources.train_from_export`, :func:`training_sources.train_from_corpus`) on the
+Worker (progress, cancel); the active bundle is a person's setting (Preferences).
 """
 
 from __future__ import annotations
@@ -12,18 +14,25 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from catalog_desktop.gui.workers import Worker
+
+SOURCES = ("catalogue", "export", "corpus")
+CORPUS_SCHEMES = ("subjects", "zizo", "siso", "genre")
 
 
 class TrainerDialog(QDialog):
@@ -38,14 +47,24 @@ class TrainerDialog(QDialog):
         self.worker: Worker | None = None
         self.active = Path(preferences.get("bundle") or default_bundle())
         self.setWindowTitle(self.tr("Train a model"))
-        self.resize(620, 300)
+        self.resize(680, 360)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("This catalogue"), "catalogue")
+        self.source.addItem(self.tr("A MARC export (ISO 2709, MARCXML, …)"), "export")
+        self.source.addItem(self.tr("An Annif corpus (TSV) with its vocabulary"), "corpus")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(QLabel(self.tr("This catalogue: its codes and the catalogers' decisions")))
+        self.pages.addWidget(self._export_page())
+        self.pages.addWidget(self._corpus_page())
+        self.source.currentIndexChanged.connect(self.pages.setCurrentIndex)
         self.out = QLineEdit(str(self.active.parent / "nieuw-model"))
         self.holdout = QDoubleSpinBox()
         self.holdout.setRange(0.0, 0.5)
         self.holdout.setSingleStep(0.05)
         self.holdout.setValue(0.1)
         form = QFormLayout()
-        form.addRow(self.tr("Training data"), QLabel(self.tr("This catalogue: its codes and the catalogers' decisions")))
+        form.addRow(self.tr("Training data"), self.source)
+        form.addRow("", self.pages)
         form.addRow(self.tr("New bundle folder"), self.out)
         form.addRow(self.tr("Share of records kept out to evaluate"), self.holdout)
         form.addRow(self.tr("Active bundle now"), QLabel(str(self.active)))
@@ -60,12 +79,12 @@ class TrainerDialog(QDialog):
         self.report_button.clicked.connect(self.open_report)
         self.use_button = QPushButton(self.tr("Use the new bundle"))
         self.use_button.clicked.connect(self.use_new_bundle)
-        keep = QPushButton(self.tr("Keep the old one"))
-        keep.clicked.connect(self.reject)
+        self.keep_button = QPushButton(self.tr("Keep the old one"))
+        self.keep_button.clicked.connect(self.reject)
         for b in (self.report_button, self.use_button, self.cancel_button):
             b.setEnabled(False)
         buttons = QHBoxLayout()
-        for b in (self.train_button, self.cancel_button, self.report_button, self.use_button, keep):
+        for b in (self.train_button, self.cancel_button, self.report_button, self.use_button, self.keep_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -73,13 +92,104 @@ class TrainerDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-    def start(self) -> Worker:
-        from catalog_desktop.suggest.catalogue_training import train_and_evaluate
+    def _path_row(self, edit: QLineEdit, choose) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        button = QPushButton(self.tr("Choose…"))
+        button.clicked.connect(choose)
+        layout.addWidget(button)
+        return row
 
-        out, holdout, active = Path(self.out.text().strip()), self.holdout.value(), self.active
-        self.worker = Worker(lambda progress, cancel: train_and_evaluate(
-            self.catalogue, out, holdout=holdout, compare=active, language=self.language,
-            progress=progress, cancel=cancel))
+    def _export_page(self) -> QWidget:
+        self.export_files = QLineEdit()
+        self.export_files.setPlaceholderText(self.tr("one or more files, separated by ;"))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Export file(s)"), self._path_row(self.export_files, self.choose_export))
+        form.addRow("", QLabel(self.tr("Read with this catalogue's field profile; nothing is imported into it.")))
+        return page
+
+    def _corpus_page(self) -> QWidget:
+        self.corpus_file = QLineEdit()
+        self.vocabulary_file = QLineEdit()
+        self.vocabulary_file.setPlaceholderText(self.tr("empty: the catalogue's lists (ZIZO, SISO, genres)"))
+        self.corpus_scheme = QComboBox()
+        for scheme in CORPUS_SCHEMES:
+            self.corpus_scheme.addItem(self.tr("own vocabulary") if scheme == "subjects" else scheme.upper(), scheme)
+        self.corpus_lines = QLineEdit()
+        self.corpus_lines.setPlaceholderText(self.tr("all lines; or N (the first N), or A-B"))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Corpus (text<TAB>codes)"), self._path_row(self.corpus_file, self.choose_corpus))
+        form.addRow(self.tr("Vocabulary (code<TAB>label)"), self._path_row(self.vocabulary_file, self.choose_vocabulary))
+        form.addRow(self.tr("Codes of"), self.corpus_scheme)
+        form.addRow(self.tr("Lines"), self.corpus_lines)
+        return page
+
+    # --- choosing files --------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose MARC export files"), "",
+                                                self.tr("MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;All files (*)"))
+        if paths:
+            self.export_files.setText(";".join(paths))
+
+    def choose_corpus(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a corpus"), "",
+                                              self.tr("Annif corpus (*.tsv *.tsv.gz);;All files (*)"))
+        if path:
+            self.corpus_file.setText(path)
+
+    def choose_vocabulary(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a vocabulary"), "",
+                                              self.tr("Annif vocabulary (*.tsv);;All files (*)"))
+        if path:
+            self.vocabulary_file.setText(path)
+
+    # --- training ----------------------------------------------------------------------------
+
+    def training_function(self):
+        """The core call for the chosen source, as ``function(progress, cancel)``."""
+        from catalog_desktop.suggest.catalogue_training import train_and_evaluate
+        from catalog_desktop.suggest.corpus import LineRange
+        from catalog_desktop.suggest.training_sources import train_from_corpus, train_from_export
+
+        out, holdout, active, language = Path(self.out.text().strip()), self.holdout.value(), self.active, self.language
+        common = dict(holdout=holdout, compare=active, language=language)
+        source = self.source.currentData()
+        if source == "export":
+            files = [Path(p.strip()) for p in self.export_files.text().split(";") if p.strip()]
+            if not files:
+                raise ValueError(self.tr("Choose the export file(s) to train from."))
+            return lambda progress, cancel: train_from_export(self.catalogue, files, out, progress=progress,
+                                                              cancel=cancel, **common)
+        if source == "corpus":
+            corpus = self.corpus_file.text().strip()
+            if not corpus:
+                raise ValueError(self.tr("Choose the corpus to train from."))
+            vocabulary = Path(self.vocabulary_file.text().strip()) if self.vocabulary_file.text().strip() else None
+            lines = LineRange.parse(self.corpus_lines.text().strip()) if self.corpus_lines.text().strip() else None
+            scheme, vocabs = self.corpus_scheme.currentData(), self.catalogue.vocabularies()
+            return lambda progress, cancel: train_from_corpus(
+                Path(corpus), out, vocabulary=vocabulary, scheme=scheme, lines=lines, vocabs=vocabs,
+                progress=progress, cancel=cancel, **common)
+        return lambda progress, cancel: train_and_evaluate(self.catalogue, out, progress=progress, cancel=cancel,
+                                                           **common)
+
+    def start(self) -> Worker | None:
+        try:
+            function = self.training_function()
+        except ValueError as exc:  # a missing file or a malformed line range: said before anything runs
+            self.status.setText(str(exc))
+            return None
+        self.result = None
+        self.report_button.setEnabled(False)
+        self.use_button.setEnabled(False)
+        self.worker = Worker(function)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
@@ -104,11 +214,17 @@ class TrainerDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.train_button.setEnabled(True)
         scores = ", ".join(f"{s.upper()} F1@5 {m.get('f1@5', 0):.2f}" for s, m in result.scores.items())
-        self.status.setText(self.tr("Bundle written to %1. %2").replace("%1", str(result.bundle)).replace("%2", scores))
+        lines = [self.tr("Bundle written to %1. %2").replace("%1", str(result.bundle)).replace("%2", scores)]
+        lines += list(result.notes)
+        if result.not_for_catalogue:
+            lines.append(result.not_for_catalogue)
+        self.status.setText("\n".join(lines))
         self.report_button.setEnabled(result.report is not None)
-        self.use_button.setEnabled(True)
+        self.use_button.setEnabled(result.not_for_catalogue is None)
 
     def _failed(self, message: str) -> None:
+        if self.worker is not None and self.worker.cancel.is_set():
+            message = self.tr("cancelled")  # the core's TrainingCancelled / EvaluationCancelled
         self.worker = None
         self.cancel_button.setEnabled(False)
         self.train_button.setEnabled(True)
@@ -119,6 +235,6 @@ class TrainerDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.report)))
 
     def use_new_bundle(self) -> None:
-        if self.result is not None:
+        if self.result is not None and self.result.not_for_catalogue is None:
             self.preferences.set("bundle", str(self.result.bundle))
             self.accept()

@@ -4,32 +4,32 @@
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
         <source>Step</source>
         <translation>Stap</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="33" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="64" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="64"/>
         <source>record</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="69" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="69"/>
         <source>(no change to the MARC)</source>
         <translation>(geen wijziging aan de MARC)</translation>
     </message>
@@ -37,17 +37,17 @@
 <context>
     <name>KeyboardHelp</name>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="130" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="130"/>
         <source>Keyboard</source>
         <translation>Toetsenbord</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="141" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="141"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="144" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="144"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -55,107 +55,107 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49"/>
         <source>Spine labels</source>
         <translation>Rugetiketten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54"/>
         <source>Selected record(s): %1</source>
         <translation>Geselecteerde record(s): %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55"/>
         <source>Catalogued today</source>
         <translation>Vandaag gecatalogiseerd</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56"/>
         <source>Whole catalogue</source>
         <translation>Hele catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62"/>
         <source>Barcode (Code 128)</source>
         <translation>Streepjescode (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63"/>
         <source>Label outlines</source>
         <translation>Etiketranden tekenen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67"/>
         <source>Label stock</source>
         <translation>Etikettenvel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68"/>
         <source>Start at position</source>
         <translation>Beginnen op positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
         <source>&amp;Print…</source>
         <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87"/>
         <source>Save as &amp;PDF…</source>
         <translation>Opslaan als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88"/>
         <source>Save label &amp;data…</source>
         <translation>Etiket&amp;gegevens opslaan…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129"/>
         <source>Collecting labels for %1 record(s)…</source>
         <translation>Etiketten verzamelen voor %1 record(s)…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
         <source>Collecting labels: %1 of %2 records…</source>
         <translation>Etiketten verzamelen: %1 van %2 records…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178"/>
         <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
-        <translation>%1 etiketten op %2 pagina('s); %3 exemplaren zonder etiket (zie lijst)</translation>
+        <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211"/>
         <source>Save labels as PDF</source>
         <translation>Etiketten opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
         <source>Save label data</source>
         <translation>Etiketgegevens opslaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226" />
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226"/>
         <source>Cannot write the file</source>
         <translation>Kan het bestand niet schrijven</translation>
     </message>
@@ -163,255 +163,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="55" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="55"/>
         <source>catalog-desktop</source>
         <translation>catalog-desktop</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="87" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="87"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="89" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="89"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="94" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="94"/>
         <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
         <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="104" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="104"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="135" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="136" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="136"/>
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="137" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="137"/>
         <source>&amp;New record…</source>
         <translation>&amp;Nieuw record…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="138" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="138"/>
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="139" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="139"/>
         <source>&amp;Train a model…</source>
         <translation>Een model &amp;trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="142" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="145" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="146" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="203" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="203"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="148" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="148"/>
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="149" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="152" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="152"/>
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="155" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="157" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="157"/>
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="158" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="158"/>
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="159" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="159"/>
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="160" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="165" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="166" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="166"/>
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="167" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="167"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="169" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="169"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="170" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="202"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="203" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="203"/>
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="219" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="219"/>
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253"/>
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="253"/>
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254"/>
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="254"/>
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="255" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="255"/>
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="255" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="255"/>
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="317" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="317"/>
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="406" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="406"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="407" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="407"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
-        <location filename="../../catalog_desktop/gui/main_window.py" line="422" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="413"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="422"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="413" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="413"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="436" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="436"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="450" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="450"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="453" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="453"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="460" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="460"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="462" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="462"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="464" />
+        <location filename="../../catalog_desktop/gui/main_window.py" line="464"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -419,77 +419,77 @@
 <context>
     <name>NewRecordDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="32" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="32"/>
         <source>New record</source>
         <translation>Nieuw record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="39" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="39"/>
         <source>ISBN (looked up in this catalogue)</source>
         <translation>ISBN (gezocht in deze catalogus)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="41" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="41"/>
         <source>Start from ISBN</source>
         <translation>Beginnen van ISBN</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="48" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="48"/>
         <source>Template</source>
         <translation>Sjabloon</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="52" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="52"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="63" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="63"/>
         <source>&lt;b&gt;Maybe already in the catalogue&lt;/b&gt;</source>
         <translation>&lt;b&gt;Misschien al in de catalogus&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="65" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="65"/>
         <source>&lt;b&gt;Still missing&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ontbreekt nog&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="72" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="72"/>
         <source>Add to the catalogue</source>
         <translation>Aan de catalogus toevoegen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="73" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="73"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="97" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="97"/>
         <source>Found in the catalogue</source>
         <translation>Gevonden in de catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="98" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="98"/>
         <source>This ISBN is already in the catalogue (record %1). Its description was copied as a start: check the duplicates before adding it.</source>
         <translation>Dit ISBN staat al in de catalogus (record %1). De beschrijving is als begin overgenomen: kijk de dubbels na voor u het toevoegt.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="120" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="120"/>
         <source>Nothing: the record is complete for this level.</source>
         <translation>Niets: het record is volledig voor dit niveau.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="129" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="129"/>
         <source>Not complete</source>
         <translation>Niet volledig</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="130" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="130"/>
         <source>Still missing:</source>
         <translation>Ontbreekt nog:</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="135" />
+        <location filename="../../catalog_desktop/gui/new_record_dialog.py" line="135"/>
         <source>Not added</source>
         <translation>Niet toegevoegd</translation>
     </message>
@@ -497,32 +497,32 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="35" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="35"/>
         <source>Catalogue (file or database URL; empty: your own)</source>
         <translation>Catalogus (bestand of database-URL; leeg: uw eigen)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="36" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="36"/>
         <source>Model bundle (folder; empty: the default in models/)</source>
         <translation>Modelbundel (map; leeg: de standaard in models/)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="37" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="37"/>
         <source>Language of the window (after a restart)</source>
         <translation>Taal van het venster (na herstarten)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="38" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="38"/>
         <source>Label rules file (empty: the bundled defaults)</source>
         <translation>Bestand met etiketregels (leeg: de meegeleverde standaard)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="39" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="39"/>
         <source>Label sheet template (empty: the first one)</source>
         <translation>Sjabloon voor etiketvellen (leeg: het eerste)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="40" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="40"/>
         <source>Level for new records (brief or full)</source>
         <translation>Niveau voor nieuwe records (brief of full)</translation>
     </message>
@@ -530,32 +530,32 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="63" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="63"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="83" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="83"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="91" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="91"/>
         <source>Save</source>
         <translation>Bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="92" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="99" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="99"/>
         <source>Choose a folder</source>
         <translation>Kies een map</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="101" />
+        <location filename="../../catalog_desktop/gui/preferences.py" line="101"/>
         <source>Choose a file</source>
         <translation>Kies een bestand</translation>
     </message>
@@ -563,22 +563,22 @@
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
         <source>Offset</source>
         <translation>Positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81" />
+        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
@@ -586,110 +586,110 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="28" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="28"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="29" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="29"/>
         <source>Subtitle</source>
         <translation>Ondertitel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="30" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="30"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="31" />
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="31"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
         <source>Publisher</source>
         <translation>Uitgever</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="32" />
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="32"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="33" />
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="33"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="64" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="64"/>
         <source>Entities</source>
         <translation>Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="65" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="65"/>
         <source>MARC</source>
         <translation>MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="77" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="77"/>
         <source>Choose a record in the list.</source>
         <translation>Kies een record in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="104" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="104"/>
         <source>not saved</source>
         <translation>niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="105" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="105"/>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="106" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="106"/>
         <source>new record</source>
         <translation>nieuw record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="139" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="139"/>
         <source>Not saved</source>
         <translation>Niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="157" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="157"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="157" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="157"/>
         <source>Edition</source>
         <translation>Editie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="159" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="159"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="159" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="159"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="160" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="160"/>
         <source>Literary type</source>
         <translation>Literair type</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="160" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="160"/>
         <source>Audience</source>
         <translation>Doelgroep</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="161" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="161"/>
         <source>Series</source>
         <translation>Reeks</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="167" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="167"/>
         <source>%n edition(s) in the catalogue</source>
         <translation>
             <numerusform>%n editie in de catalogus</numerusform>
@@ -697,37 +697,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="169" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="169"/>
         <source>Work</source>
         <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="175" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="175"/>
         <source>Agents</source>
         <translation>Personen en instanties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
         <source>label genre</source>
         <translation>etiketgenre</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
         <source>not in the list</source>
         <translation>niet in de lijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="196" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="196"/>
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="199" />
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="199"/>
         <source>Items</source>
         <translation>Exemplaren</translation>
     </message>
@@ -735,47 +735,47 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="14" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="14"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="15" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="15"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="16" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="16"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="17" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="17"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="18" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="18"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="19" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="19"/>
         <source>ZIZO</source>
         <translation>ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="20" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="20"/>
         <source>SISO</source>
         <translation>SISO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="21" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="21"/>
         <source>Genres</source>
         <translation>Genres</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="54" />
+        <location filename="../../catalog_desktop/gui/record_table.py" line="54"/>
         <source>Imported with warnings: see the record</source>
         <translation>Geïmporteerd met waarschuwingen: zie het record</translation>
     </message>
@@ -783,53 +783,53 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31"/>
         <source>Confidence</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="31"/>
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="55" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="55"/>
         <source>Loading the model…</source>
         <translation>Het model wordt geladen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="75" />
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="89" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="75"/>
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="89"/>
         <source>No suggestions: %1</source>
         <translation>Geen suggesties: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="101" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="101"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="111" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="111"/>
         <source>Ambiguous: too close to the next code to call</source>
         <translation>Twijfelachtig: te dicht bij de volgende code om te kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="116" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="116"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="125" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="125"/>
         <source>like: %1</source>
         <translation>zoals: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="127" />
+        <location filename="../../catalog_desktop/gui/suggestion_panel.py" line="127"/>
         <source>words: %1</source>
         <translation>woorden: %1</translation>
     </message>
@@ -837,72 +837,187 @@
 <context>
     <name>TrainerDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="40" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="49"/>
         <source>Train a model</source>
         <translation>Een model trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="48" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="66"/>
         <source>Training data</source>
         <translation>Trainingsgegevens</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="48" />
-        <source>This catalogue: its codes and the catalogers' decisions</source>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="56"/>
+        <source>This catalogue: its codes and the catalogers&apos; decisions</source>
         <translation>Deze catalogus: de codes en de beslissingen van de catalografen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="49" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="52"/>
+        <source>This catalogue</source>
+        <translation>Deze catalogus</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="53"/>
+        <source>A MARC export (ISO 2709, MARCXML, …)</source>
+        <translation>Een MARC-export (ISO 2709, MARCXML, …)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="54"/>
+        <source>An Annif corpus (TSV) with its vocabulary</source>
+        <translation>Een Annif-corpus (TSV) met zijn woordenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="68"/>
         <source>New bundle folder</source>
         <translation>Map van de nieuwe bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="50" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="69"/>
         <source>Share of records kept out to evaluate</source>
         <translation>Deel van de records apart gehouden om te evalueren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="51" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="70"/>
         <source>Active bundle now</source>
         <translation>Nu actieve bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="55" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="74"/>
         <source>Train</source>
         <translation>Trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="57" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="76"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="59" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="78"/>
         <source>Open the report</source>
         <translation>Het rapport openen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="61" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="80"/>
         <source>Use the new bundle</source>
         <translation>De nieuwe bundel gebruiken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="63" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="82"/>
         <source>Keep the old one</source>
         <translation>De oude houden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="88" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="100"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="107"/>
+        <source>one or more files, separated by ;</source>
+        <translation>een of meer bestanden, gescheiden door ;</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="111"/>
+        <source>Export file(s)</source>
+        <translation>Exportbestand(en)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="112"/>
+        <source>Read with this catalogue&apos;s field profile; nothing is imported into it.</source>
+        <translation>Gelezen met het veldprofiel van deze catalogus; er wordt niets in geïmporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="118"/>
+        <source>empty: the catalogue&apos;s lists (ZIZO, SISO, genres)</source>
+        <translation>leeg: de lijsten van de catalogus (ZIZO, SISO, genres)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="121"/>
+        <source>own vocabulary</source>
+        <translation>eigen woordenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="123"/>
+        <source>all lines; or N (the first N), or A-B</source>
+        <translation>alle regels; of N (de eerste N), of A-B</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="127"/>
+        <source>Corpus (text&lt;TAB&gt;codes)</source>
+        <translation>Corpus (tekst&lt;TAB&gt;codes)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="128"/>
+        <source>Vocabulary (code&lt;TAB&gt;label)</source>
+        <translation>Woordenlijst (code&lt;TAB&gt;term)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="129"/>
+        <source>Codes of</source>
+        <translation>Codes uit</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="130"/>
+        <source>Lines</source>
+        <translation>Regels</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="136"/>
+        <source>Choose MARC export files</source>
+        <translation>MARC-exportbestanden kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="137"/>
+        <source>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;All files (*)</source>
+        <translation>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="142"/>
+        <source>Choose a corpus</source>
+        <translation>Een corpus kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="143"/>
+        <source>Annif corpus (*.tsv *.tsv.gz);;All files (*)</source>
+        <translation>Annif-corpus (*.tsv *.tsv.gz);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="148"/>
+        <source>Choose a vocabulary</source>
+        <translation>Een woordenlijst kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="149"/>
+        <source>Annif vocabulary (*.tsv);;All files (*)</source>
+        <translation>Annif-woordenlijst (*.tsv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="167"/>
+        <source>Choose the export file(s) to train from.</source>
+        <translation>Kies de exportbestanden om op te trainen.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="173"/>
+        <source>Choose the corpus to train from.</source>
+        <translation>Kies het corpus om op te trainen.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="198"/>
         <source>Training…</source>
         <translation>Bezig met trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="107" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="217"/>
         <source>Bundle written to %1. %2</source>
         <translation>Bundel geschreven naar %1. %2</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="115" />
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="227"/>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="231"/>
         <source>Not trained: %1</source>
         <translation>Niet getraind: %1</translation>
     </message>
@@ -910,27 +1025,27 @@
 <context>
     <name>WorkCodeDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="31" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="31"/>
         <source>Code for the whole work</source>
         <translation>Code voor het hele werk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="34" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="34"/>
         <source>Give a code</source>
         <translation>Een code geven</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="35" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="35"/>
         <source>Change a code</source>
         <translation>Een code wijzigen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="36" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="36"/>
         <source>Remove a code</source>
         <translation>Een code weghalen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="45" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="45"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n edition(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n editie</numerusform>
@@ -938,62 +1053,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="46" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="46"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="47" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="47"/>
         <source>Scheme</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="48" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="48"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="49" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="49"/>
         <source>Code to replace or remove</source>
         <translation>Code om te vervangen of weg te halen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="51"/>
         <source>Changes</source>
         <translation>Wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="56" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="56"/>
         <source>Apply to all editions</source>
         <translation>Toepassen op alle edities</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="58" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="80" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="80"/>
         <source>Type the code(s) to see which records change.</source>
         <translation>Typ de code(s) om te zien welke records veranderen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="93" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="93"/>
         <source>(unchanged)</source>
         <translation>(ongewijzigd)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="96" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="96"/>
         <source>%n record(s) will change; one undo takes it all back.</source>
         <translation>
             <numerusform>%n record verandert; één keer ongedaan maken zet alles terug.</numerusform>
@@ -1001,7 +1116,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/work_dialog.py" line="107" />
+        <location filename="../../catalog_desktop/gui/work_dialog.py" line="107"/>
         <source>Not applied</source>
         <translation>Niet toegepast</translation>
     </message>
