@@ -27,6 +27,8 @@ Side = Literal["base", "mine", "theirs"]
 # or changed differently by both (a real conflict: a person must choose).
 Status = Literal["same", "mine", "theirs", "both", "conflict"]
 LEADER = "LDR"
+# The side a line takes when nobody chose one; a "conflict" line has none: a person must choose.
+AUTOMATIC: dict[str, Side] = {"same": "theirs", "mine": "mine", "theirs": "theirs", "both": "theirs"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,10 @@ def _by_key(record: MarcRecord) -> dict[tuple[str, int], Field]:
 
 
 def _leader_field(record: MarcRecord) -> Field:
-    return Field(LEADER, data=record.leader)
+    # Record length (00-04) and base address (12-16) are counted anew on every save: a stored
+    # version and a draft always differ there, and nobody edits them. Compare the rest.
+    leader = record.leader.ljust(24)
+    return Field(LEADER, data=f"00000{leader[5:12]}00000{leader[17:24]}")
 
 
 def compare(base: MarcRecord, mine: MarcRecord, theirs: MarcRecord) -> list[FieldDiff]:
@@ -145,4 +150,4 @@ def merge(base: MarcRecord, mine: MarcRecord, theirs: MarcRecord,
 
 
 def _automatic(line: FieldDiff) -> Side | None:
-    return {"same": "theirs", "mine": "mine", "theirs": "theirs", "both": "theirs"}.get(line.status)
+    return AUTOMATIC.get(line.status)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from catalog_desktop.catalogue.changes import Change
 from catalog_desktop.catalogue.entity_edits import entity_values, set_entity_value
-from catalog_desktop.catalogue.errors import CatalogueError
+from catalog_desktop.catalogue.conflicts import Conflict
+from catalog_desktop.catalogue.errors import CatalogueError, VersionConflict
+from catalog_desktop.catalogue.resolution import Resolution
 from catalog_desktop.marc.flat import format_flat, parse_flat
 from catalog_desktop.marc.record import MarcRecord
 
@@ -109,8 +111,33 @@ class Draft:
             title = self.record.value("245", "a") or ""
             change = self._cat.edits.edit(self.record_id, self.record, who=who, expected_version=self.version,
                                           name=name or f"Record bewerkt: {title.strip(' /:')[:60]}")
+        self._reload()
+        return change
+
+    def conflict(self, error: VersionConflict) -> Conflict:
+        """What :meth:`save` ran into, field by field: the version opened, mine, theirs."""
+        return self._cat.records.conflict(error)
+
+    def save_merge(self, resolution: Resolution, *, who: str | None = None) -> Change | None:
+        """Store how a conflict was settled, as one step. The save expects the version the
+        comparison was made against: if a third person saved meanwhile, this raises a new
+        :class:`VersionConflict` (compare again), never overwrites. Taking their version
+        whole saves nothing: the draft just becomes the stored record (returns None)."""
+        conflict = resolution.conflict
+        merged = resolution.record()
+        whole = resolution.whole_side()
+        if whole == "theirs":
+            self._reload()
+            return None
+        title = (merged.value("245", "a") or "").strip(" /:")[:60]
+        what = "Eigen versie gehouden" if whole == "mine" else "Versies samengevoegd"
+        change = self._cat.edits.edit(conflict.record_id, merged, who=who, expected_version=conflict.theirs_version,
+                                      name=f"{what}: {title}")
+        self._reload()
+        return change
+
+    def _reload(self) -> None:
         stored = self._cat.records.get(self.record_id)
         self.version, self.original = stored.version, stored.record
         self._set(parse_flat(format_flat(stored.record), base=stored.record))
         self.saved_text = self.text
-        return change
