@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self.update_status()
         self.update_undo_actions()
 
+    def closeEvent(self, event) -> None:
+        self.record_view.release()  # colleagues stop seeing the record open here
+        super().closeEvent(event)
+
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog_desktop.gui.marc_editor import MarcEditor
+from catalog_desktop.gui.presence_label import PresenceLabel
 
 ENTITY_LABELS = {
     "title": QT_TRANSLATE_NOOP("RecordEditor", "Title"),
@@ -45,6 +46,8 @@ class RecordEditor(QWidget):
         self.draft = None
         self.header = QLabel()
         self.header.setWordWrap(True)
+        self.presence = PresenceLabel(catalogue.presence)
+        self.conflict_dialog = None
         self.tabs = QTabWidget()
         entities_page = QWidget()
         form = QFormLayout()
@@ -66,6 +69,7 @@ class RecordEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.presence)
         layout.addWidget(self.tabs, 1)
         self.show_nothing()
 
@@ -73,6 +77,7 @@ class RecordEditor(QWidget):
 
     def show_nothing(self) -> None:
         self.draft = None
+        self.presence.show_record(None)
         self.header.setText("")
         hint = self.tr("Choose a record in the list.")
         self.entities_view.setHtml(f"<p><i>{escape(hint)}</i></p>")
@@ -89,6 +94,7 @@ class RecordEditor(QWidget):
 
     def open_draft(self, draft) -> None:
         self.draft = draft
+        self.presence.show_record(draft.record_id)
         self.marc.set_text(draft.text)
         self._refresh(form=True)
 
@@ -127,21 +133,46 @@ class RecordEditor(QWidget):
         self._refresh(form=False)
 
     def save(self):
-        """Save the draft as one step; a conflict or unreadable line is told, nothing lost."""
-        from catalog_desktop.catalogue.errors import CatalogueError
+        """Save the draft as one step. Someone else saved it meanwhile: the conflict dialog
+        compares both versions; an unreadable line is told. Nothing is lost either way."""
+        from catalog_desktop.catalogue.errors import CatalogueError, VersionConflict
 
         if self.draft is None:
             return None
         self.marc.flush()
         try:
             change = self.draft.save()
+        except VersionConflict as conflict:
+            self.open_conflict(conflict)
+            return None
         except CatalogueError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return None
+        self._saved(change)
+        return change
+
+    def open_conflict(self, error):
+        from catalog_desktop.catalogue.errors import CatalogueError
+        from catalog_desktop.gui.conflict_dialog import ConflictDialog
+
+        try:
+            conflict = self.draft.conflict(error)
+        except CatalogueError as exc:  # the record was deleted meanwhile: nothing to compare
+            QMessageBox.warning(self, self.tr("Not saved"), f"{error}\n{exc}")
+            return None
+        self.conflict_dialog = ConflictDialog(self.draft, conflict, self)
+        self.conflict_dialog.accepted.connect(lambda: self._saved(self.conflict_dialog.change))
+        self.conflict_dialog.open()
+        return self.conflict_dialog
+
+    def _saved(self, change) -> None:
         self.marc.set_text(self.draft.text)
         self._refresh(form=True)
         self.saved.emit(change)
-        return change
+
+    def release(self) -> None:
+        """The window closes: others no longer see this record open here."""
+        self.presence.release()
 
     # --- the entity view ----------------------------------------------------------------
 

@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="111"/>
+        <source>Someone else saved this record</source>
+        <translation>Iemand anders heeft dit record bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="122"/>
+        <source>Show &amp;unchanged fields too</source>
+        <translation>Ook &amp;ongewijzigde velden tonen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="128"/>
+        <source>&amp;Mine for this field</source>
+        <translation>&amp;Mijn versie voor dit veld</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="128"/>
+        <source>T&amp;heirs for this field</source>
+        <translation>&amp;Hun versie voor dit veld</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="129"/>
+        <source>&amp;Base for this field</source>
+        <translation>&amp;Basis voor dit veld</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="136"/>
+        <source>Keep &amp;all of mine</source>
+        <translation>&amp;Alles van mij houden</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="137"/>
+        <source>Take all of th&amp;eirs</source>
+        <translation>All&amp;es van de ander nemen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="144"/>
+        <source>&amp;Save this version</source>
+        <translation>Deze versie be&amp;waren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="145"/>
+        <source>Back to the editor</source>
+        <translation>Terug naar de editor</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="170"/>
+        <source>someone else</source>
+        <translation>iemand anders</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="172"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; saved this record (version %2) after you opened it (version %3). Nothing was overwritten. Choose per field which version to keep, or keep all of yours, or take all of theirs.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; heeft dit record bewaard (versie %2) nadat u het opende (versie %3). Er is niets overschreven. Kies per veld welke versie u houdt, of houd alles van uzelf, of neem alles van de ander.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="197"/>
+        <source>Both of you changed %1: choose a version for it.</source>
+        <translation>U hebt allebei %1 gewijzigd: kies welke versie blijft.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="199"/>
+        <source>Every field has a version: save it.</source>
+        <translation>Elk veld heeft een versie: u kunt bewaren.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="224"/>
+        <source>Not saved</source>
+        <translation>Niet bewaard</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <source>Opened (base)</source>
+        <translation>Geopend (basis)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <source>Mine</source>
+        <translation>Mijn versie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <source>Theirs</source>
+        <translation>Hun versie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <source>Kept</source>
+        <translation>Wordt bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <source>base</source>
+        <translation>basis</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <source>mine</source>
+        <translation>mijn versie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <source>theirs</source>
+        <translation>hun versie</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="72"/>
+        <source>choose!</source>
+        <translation>kiezen!</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="85"/>
+        <source>(absent)</source>
+        <translation>(afwezig)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPane</name>
     <message>
         <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
@@ -188,230 +314,230 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="135"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="136"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="137"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="141"/>
         <source>&amp;New record…</source>
         <translation>&amp;Nieuw record…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="138"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="139"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="143"/>
         <source>&amp;Train a model…</source>
         <translation>Een model &amp;trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="148"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="145"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="206"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="146"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="203"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="148"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="152"/>
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155"/>
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="159"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="161"/>
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="163"/>
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="167"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="171"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="169"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="174"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="202"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="206"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="203"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="223"/>
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="257"/>
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="257"/>
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="258"/>
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="254"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="258"/>
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="255"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="259"/>
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="255"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="259"/>
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="317"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="321"/>
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="406"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="410"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="407"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="411"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="413"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="422"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="417"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="426"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="413"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="417"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="436"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="440"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="454"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="453"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="457"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="464"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="462"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="466"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="464"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="468"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -561,6 +687,24 @@
     </message>
 </context>
 <context>
+    <name>PresenceLabel</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="85"/>
+        <source>%1 (%2, since %3)</source>
+        <translation>%1 (%2, sinds %3)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="89"/>
+        <source>Also open at: %1</source>
+        <translation>Ook open bij: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="91"/>
+        <source>Someone else is editing this record too: whoever saves second will be asked to compare both versions.</source>
+        <translation>Iemand anders bewerkt dit record ook: wie als tweede bewaart, krijgt beide versies te zien om te vergelijken.</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineView</name>
     <message>
         <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
@@ -586,110 +730,111 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="28"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="29"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="29"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="30"/>
         <source>Subtitle</source>
         <translation>Ondertitel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="30"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="31"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="31"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="32"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
         <source>Publisher</source>
         <translation>Uitgever</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="32"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="33"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="33"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="158"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="34"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="64"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="67"/>
         <source>Entities</source>
         <translation>Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="65"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="68"/>
         <source>MARC</source>
         <translation>MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="77"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="82"/>
         <source>Choose a record in the list.</source>
         <translation>Kies een record in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="104"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="110"/>
         <source>not saved</source>
         <translation>niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="105"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="111"/>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="106"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="112"/>
         <source>new record</source>
         <translation>nieuw record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="139"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="161"/>
         <source>Not saved</source>
         <translation>Niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="157"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="188"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="157"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="188"/>
         <source>Edition</source>
         <translation>Editie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="159"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="190"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="159"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="190"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="191"/>
         <source>Literary type</source>
         <translation>Literair type</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="191"/>
         <source>Audience</source>
         <translation>Doelgroep</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="161"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="192"/>
         <source>Series</source>
         <translation>Reeks</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="167"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="198"/>
         <source>%n edition(s) in the catalogue</source>
         <translation>
             <numerusform>%n editie in de catalogus</numerusform>
@@ -697,37 +842,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="169"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="200"/>
         <source>Work</source>
         <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="175"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="206"/>
         <source>Agents</source>
         <translation>Personen en instanties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
         <source>label genre</source>
         <translation>etiketgenre</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
         <source>not in the list</source>
         <translation>niet in de lijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="177"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="196"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="227"/>
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="199"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="230"/>
         <source>Items</source>
         <translation>Exemplaren</translation>
     </message>
