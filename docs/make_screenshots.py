@@ -4,7 +4,8 @@
 
 The main views: the browser with a search and with a ready-made filter, the record editor
 (entities and MARC with a validation message), suggestions, the work-level dialog, a new
-record with its duplicate, the history pane, the quarantine and the keyboard sheet.
+record with its duplicate, the history pane, the quarantine, the keyboard sheet, and for a
+team: "also open at" in the editor and the conflict dialog after a colleague saved first.
 """
 
 from __future__ import annotations
@@ -118,8 +119,41 @@ def main() -> None:
         help_dialog = window.show_keyboard_help()
         shot(help_dialog, "sneltoetsen.png")
         help_dialog.reject()
+
+        conflict_shots(window, shot)
         window.close()
     print(f"screenshots written to {OUT}")
+
+
+def conflict_shots(window, shot) -> None:
+    """Two workstations on one catalogue: An (balie-2) has the record open and saves first."""
+    from catalog_desktop.marc.record import Field
+
+    with Catalogue.open(window.catalogue.location) as colleague:
+        colleague.presence.who, colleague.presence.workstation = "an", "balie-2"
+        window.choose_filter(None)
+        window.search.setText("Kaas")
+        window.apply_search()
+        window.table.selectRow(0)
+        rid = window.current_record_id()
+        colleague.presence.enter(rid)
+        window.record_view.presence.refresh()
+        window.record_view.tabs.setCurrentIndex(0)
+        draft = window.record_view.draft
+        draft.set_entity("title", "Kaas : een verhaal")
+        draft.set_text(draft.text + "\n=520  \\\\$aLaarmans wordt kaashandelaar.")
+        window.record_view.open_draft(draft)
+        shot(window, "ook-open-bij.png")
+        stored = colleague.records.get(rid)
+        theirs = stored.record.copy()
+        theirs.first("245").subfields[0] = ("a", "Kaas : roman")
+        theirs.add(Field("500", subfields=[("a", "Herdruk van de eerste uitgave (1933).")]))
+        colleague.edits.edit(rid, theirs, who="an", expected_version=stored.version)
+        window.record_view.save()
+        dialog = window.record_view.conflict_dialog
+        shot(dialog, "conflict.png")
+        dialog.reject()
+        colleague.presence.leave(rid)
 
 
 if __name__ == "__main__":
