@@ -4,7 +4,8 @@
 
 1. Import rate of the same generated file into a SQLite file and into PostgreSQL.
 2. Search time per query on each (FTS5 on SQLite, the portable record_search table on
-   PostgreSQL).
+   PostgreSQL), and what "who else has it open" costs the editor per record switch (leave
+   the previous record, enter the next and list the others: two small writes and a query).
 3. Concurrent edits: 2 and 4 writer processes (separate workstations) each add --edits notes
    to a handful of shared records through ``Records.apply`` (optimistic locking, re-read on
    conflict). Prints edits per second, conflicts met and retried, and checks that every
@@ -52,6 +53,24 @@ def search_ms(url: str) -> tuple[str, float]:
             for q in QUERIES:
                 cat.search(q)
         return cat.search_backend, (time.perf_counter() - started) * 1000 / (rounds * len(QUERIES))
+
+
+def presence_switch_ms(url: str, switches: int = 40) -> float:
+    """What the editor asks of the database when the cataloger moves to the next record:
+    leave the previous one, enter this one (which lists who else has it open)."""
+    from catalog_desktop.catalogue import Catalogue
+
+    with Catalogue.open(url) as cat:
+        ids = [s.id for s in cat.records.page(0, switches)]
+        previous = None
+        started = time.perf_counter()
+        for rid in ids:
+            if previous is not None:
+                cat.presence.leave(previous)
+            cat.presence.enter(rid)
+            previous = rid
+        cat.presence.leave(previous)
+        return (time.perf_counter() - started) * 1000 / len(ids)
 
 
 def writer(url: str, label: str, edits: int, record_ids: list[int], start, results) -> None:
@@ -112,13 +131,14 @@ def run(pg_url: str, records: int, edits: int, work: Path) -> bool:
     sqlite_url = resolve_url(work / "bench.sqlite")
     print(f"catalog-desktop team benchmark: {records:,} generated records (seeded); 2 shared cores, noisy figures")
     print()
-    print(f"{'database':11} {'import':>12} {'seconds':>8} {'search':>9} {'index':>7}")
+    print(f"{'database':11} {'import':>12} {'seconds':>8} {'search':>9} {'switch':>9} {'index':>7}")
     rates = {}
     for name, url in (("sqlite", sqlite_url), ("postgresql", pg_url)):
         imported, seconds = import_rate(url, data)
         backend, ms = search_ms(url)
+        switch = presence_switch_ms(url)
         rates[name] = imported / seconds
-        print(f"{name:11} {rates[name]:>8,.0f} r/s {seconds:>8.1f} {ms:>6.1f} ms {backend:>7}")
+        print(f"{name:11} {rates[name]:>8,.0f} r/s {seconds:>8.1f} {ms:>6.1f} ms {switch:>6.1f} ms {backend:>7}")
     print(f"import rate, PostgreSQL to SQLite: {rates['postgresql'] / rates['sqlite']:.2f}")
     print()
     from catalog_desktop.catalogue import Catalogue
