@@ -114,6 +114,14 @@ class Draft:
         self._reload()
         return change
 
+    def saved_elsewhere(self) -> tuple[int, str | None] | None:
+        """``(version, who)`` when someone saved the record since this draft read it, else
+        None: reload an unchanged draft; warn about a changed one before it meets a conflict."""
+        if self.record_id is None:
+            return None
+        stored = self._cat.records.version(self.record_id)
+        return stored if stored is not None and stored[0] != self.version else None
+
     def conflict(self, error: VersionConflict) -> Conflict:
         """What :meth:`save` ran into, field by field: the version opened, mine, theirs."""
         return self._cat.records.conflict(error)

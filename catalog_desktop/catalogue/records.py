@@ -66,6 +66,13 @@ class Records:
             raise RecordNotFound(record_id)
         return self._stored(row)
 
+    def version(self, record_id: int) -> tuple[int, str | None] | None:
+        """The stored version and who saved it (None: no such record). A cheap question an
+        open editor asks now and then: has someone saved the record I show?"""
+        with reading(self._engine) as conn:
+            row = conn.execute(select(_R.c.version, _R.c.updated_by).where(_R.c.id == record_id)).first()
+        return (row.version, row.updated_by) if row is not None else None
+
     def by_control_number(self, control_number: str) -> StoredRecord | None:
         """The record with this 001, or None. Looked up by identity (indexed) first; a record
         whose 001 was edited keeps its old identity, so then by the 001 column itself."""

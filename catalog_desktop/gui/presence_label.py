@@ -15,7 +15,7 @@ import time
 from datetime import timezone
 from html import escape
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,8 @@ BEAT_EVERY_S = 60.0
 
 
 class PresenceLabel(QLabel):
+    refreshed = Signal()  # after each timer tick: the editor checks its record's version too
+
     def __init__(self, presence, parent=None):
         super().__init__(parent)
         self.presence = presence
@@ -43,7 +45,7 @@ class PresenceLabel(QLabel):
         self.record_id = record_id
         if record_id is None:
             return
-        self.viewers = self._ask(lambda: self.presence.enter(record_id)) or []
+        self.viewers = self.ask(lambda: self.presence.enter(record_id)) or []
         self._beat_at = time.monotonic()
         self.timer.start()
         self._draw()
@@ -53,7 +55,7 @@ class PresenceLabel(QLabel):
         self.timer.stop()
         if self.record_id is not None:
             rid, self.record_id = self.record_id, None
-            self._ask(lambda: self.presence.leave(rid))
+            self.ask(lambda: self.presence.leave(rid))
         self.viewers = []
         self._draw()
 
@@ -63,13 +65,14 @@ class PresenceLabel(QLabel):
             return
         if time.monotonic() - self._beat_at >= BEAT_EVERY_S:
             self._beat_at = time.monotonic()
-            self._ask(lambda: self.presence.beat(rid))
-        viewers = self._ask(lambda: self.presence.others(rid))
+            self.ask(lambda: self.presence.beat(rid))
+        viewers = self.ask(lambda: self.presence.others(rid))
         if viewers is not None:
             self.viewers = viewers
             self._draw()
+        self.refreshed.emit()
 
-    def _ask(self, call):
+    def ask(self, call):
         try:
             return call()
         except Exception:  # advisory only: a dropped connection must not stop the editing

@@ -47,6 +47,11 @@ class RecordEditor(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.presence = PresenceLabel(catalogue.presence)
+        self.presence.refreshed.connect(self.check_saved_elsewhere)
+        self.elsewhere = QLabel()  # "saved meanwhile by …", before the save meets a conflict
+        self.elsewhere.setObjectName("saved_elsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.hide()
         self.conflict_dialog = None
         self.tabs = QTabWidget()
         entities_page = QWidget()
@@ -70,6 +75,7 @@ class RecordEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.presence)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.tabs, 1)
         self.show_nothing()
 
@@ -94,6 +100,7 @@ class RecordEditor(QWidget):
 
     def open_draft(self, draft) -> None:
         self.draft = draft
+        self.elsewhere.hide()
         self.presence.show_record(draft.record_id)
         self.marc.set_text(draft.text)
         self._refresh(form=True)
@@ -165,7 +172,24 @@ class RecordEditor(QWidget):
         self.conflict_dialog.open()
         return self.conflict_dialog
 
+    def check_saved_elsewhere(self) -> None:
+        """Someone saved the record shown: an unchanged draft is reloaded; a changed one is
+        told, so the cataloger knows a comparison will come when saving."""
+        d = self.draft
+        newer = self.presence.ask(d.saved_elsewhere) if d is not None else None
+        if newer is None:
+            return
+        if not d.dirty:
+            self.open_record(d.record_id)
+            return
+        who = newer[1] or self.tr("someone else")
+        text = self.tr("%1 saved this record meanwhile (version %2). Your changes are not saved yet: saving will "
+                       "let you compare both versions.").replace("%1", who).replace("%2", str(newer[0]))
+        self.elsewhere.setText(f"<span style='color:#b00000'>{escape(text)}</span>")
+        self.elsewhere.show()
+
     def _saved(self, change) -> None:
+        self.elsewhere.hide()
         self.marc.set_text(self.draft.text)
         self._refresh(form=True)
         self.saved.emit(change)

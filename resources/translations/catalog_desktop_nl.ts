@@ -689,17 +689,17 @@
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/presence_label.py" line="85"/>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="88"/>
         <source>%1 (%2, since %3)</source>
         <translation>%1 (%2, sinds %3)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/presence_label.py" line="89"/>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="92"/>
         <source>Also open at: %1</source>
         <translation>Ook open bij: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/presence_label.py" line="91"/>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="94"/>
         <source>Someone else is editing this record too: whoever saves second will be asked to compare both versions.</source>
         <translation>Iemand anders bewerkt dit record ook: wie als tweede bewaart, krijgt beide versies te zien om te vergelijken.</translation>
     </message>
@@ -746,95 +746,105 @@
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="32"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
         <source>Publisher</source>
         <translation>Uitgever</translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="33"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="34"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="189"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="72"/>
         <source>Entities</source>
         <translation>Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="73"/>
         <source>MARC</source>
         <translation>MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="82"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="88"/>
         <source>Choose a record in the list.</source>
         <translation>Kies een record in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="110"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="117"/>
         <source>not saved</source>
         <translation>niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="111"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="118"/>
         <source>(no title)</source>
         <translation>(geen titel)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="112"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="119"/>
         <source>new record</source>
         <translation>nieuw record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="149"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="161"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="156"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="168"/>
         <source>Not saved</source>
         <translation>Niet bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="188"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="185"/>
+        <source>someone else</source>
+        <translation>iemand anders</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="186"/>
+        <source>%1 saved this record meanwhile (version %2). Your changes are not saved yet: saving will let you compare both versions.</source>
+        <translation>%1 heeft dit record intussen bewaard (versie %2). Uw wijzigingen zijn nog niet bewaard: bij bewaren kunt u beide versies vergelijken.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="212"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="188"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="212"/>
         <source>Edition</source>
         <translation>Editie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="190"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="190"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="191"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="215"/>
         <source>Literary type</source>
         <translation>Literair type</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="191"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="215"/>
         <source>Audience</source>
         <translation>Doelgroep</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="192"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="216"/>
         <source>Series</source>
         <translation>Reeks</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="198"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="222"/>
         <source>%n edition(s) in the catalogue</source>
         <translation>
             <numerusform>%n editie in de catalogus</numerusform>
@@ -842,37 +852,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="200"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="224"/>
         <source>Work</source>
         <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="206"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="230"/>
         <source>Agents</source>
         <translation>Personen en instanties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
         <source>label genre</source>
         <translation>etiketgenre</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
         <source>not in the list</source>
         <translation>niet in de lijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="227"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="251"/>
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="230"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="254"/>
         <source>Items</source>
         <translation>Exemplaren</translation>
     </message>

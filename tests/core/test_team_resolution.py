@@ -100,3 +100,16 @@ def test_a_choice_names_a_side(clash):
     resolution = Resolution(clash[3])
     with pytest.raises(ValueError, match="nobody"):
         resolution.choose(0, "nobody")
+
+
+def test_a_draft_learns_cheaply_that_someone_saved_its_record(catalogue, book, write_marc, tmp_path):
+    catalogue.import_files(write_marc(tmp_path / "in.mrc", [book("c:lvd:8", "Eén")]))
+    rid = catalogue.records.by_control_number("c:lvd:8").id
+    draft = Draft.of(catalogue, rid)
+    assert catalogue.records.version(rid) == (1, None) and draft.saved_elsewhere() is None
+    with Catalogue.open(catalogue.location) as colleague:
+        theirs = colleague.records.get(rid).record.copy()
+        theirs.add(Field("500", subfields=[("a", "Hun noot")]))
+        colleague.edits.edit(rid, theirs, who="an", expected_version=1)
+    assert draft.saved_elsewhere() == (2, "an")
+    assert catalogue.records.version(rid + 1000) is None

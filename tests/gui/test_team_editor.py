@@ -156,6 +156,22 @@ def test_the_editor_shows_who_else_has_the_record_open(window, qtbot, colleague)
     assert colleague.presence.others(other) == []
 
 
+def test_a_colleagues_save_reloads_an_unchanged_record_and_warns_about_a_changed_one(window, qtbot, colleague):
+    rid = _open(window, qtbot, "Kaas")
+    editor = window.record_view
+    theirs = colleague.records.get(rid).record.copy()
+    theirs.add(Field("500", subfields=[("a", "Noot van An")]))
+    colleague.edits.edit(rid, theirs, who="an", expected_version=editor.draft.version)
+    editor.presence.refresh()  # the timer's tick: nothing typed here, so the editor simply reloads
+    assert "Noot van An" in editor.marc.text.toPlainText() and editor.elsewhere.isHidden()
+
+    _both_edit(window, qtbot, colleague, rid)  # now with an unsaved edit here
+    editor.presence.refresh()
+    assert editor.elsewhere.isVisible() and editor.draft.dirty
+    assert "an heeft dit record intussen bewaard (versie 3)" in editor.elsewhere.text()
+    assert editor.entity_fields["title"].text() == "Kaas (mijn titel)"  # the edit stays
+
+
 def test_a_conflict_on_the_postgresql_server(qtbot, qapp, pg_url, book, write_marc, tmp_path):
     from catalog_desktop.gui.app import install_translator
     from catalog_desktop.gui.main_window import MainWindow
