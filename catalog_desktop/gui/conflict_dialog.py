@@ -10,6 +10,8 @@ saved meanwhile, the dialog shows the new comparison instead of overwriting.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -146,8 +148,8 @@ class ConflictDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.table):
-            layout.addWidget(widget, 1 if widget is self.table else 0)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
         layout.addLayout(row_buttons)
         layout.addWidget(self.show_all)
         layout.addWidget(self.status)
@@ -158,6 +160,8 @@ class ConflictDialog(QDialog):
         from catalog_desktop.catalogue.resolution import Resolution
 
         self.conflict = conflict
+        if getattr(self, "model", None) is not None:  # a third save meanwhile: compare anew
+            self.model.deleteLater()
         self.model = ConflictModel(Resolution(conflict), self)
         self.model.dataChanged.connect(lambda *_: self._update_status())
         self.model.modelReset.connect(self._update_status)
@@ -167,7 +171,7 @@ class ConflictDialog(QDialog):
         for column, width in ((0, 70), (1, 260), (2, 260), (3, 260)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
-        who = conflict.theirs_by or self.tr("someone else")
+        who = escape(conflict.theirs_by or self.tr("someone else"))
         self.intro.setText(
             self.tr("<b>%1</b> saved this record (version %2) after you opened it (version %3). Nothing was "
                     "overwritten. Choose per field which version to keep, or keep all of yours, or take all of "

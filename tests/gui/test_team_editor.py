@@ -133,6 +133,24 @@ def test_back_to_the_editor_keeps_my_unsaved_edit(window, qtbot, colleague):
     assert window.catalogue.records.get(rid).title.startswith("Kaas (hun titel)")
 
 
+def test_a_third_save_while_the_dialog_is_open_is_compared_anew(window, qtbot, colleague):
+    rid = _open(window, qtbot, "Kaas")
+    _both_edit(window, qtbot, colleague, rid)
+    dialog = _save_into_conflict(window, qtbot)
+    _press(qtbot, dialog, Qt.Key_M)
+    stored = colleague.records.get(rid)
+    third = stored.record.copy()
+    third.add(Field("590", subfields=[("a", "Van Chris")]))
+    colleague.edits.edit(rid, third, who="chris", expected_version=stored.version)
+    dialog.buttons.button(QDialogButtonBox.Save).click()
+    assert dialog.isVisible() and "chris" in dialog.intro.text()  # not saved over Chris: compared again
+    assert _cells(dialog, "590")[3:] == ["\\\\$aVan Chris", "hun versie"]
+    dialog.buttons.button(QDialogButtonBox.Save).click()  # nothing left to choose: my title, their notes
+    stored = window.catalogue.records.get(rid)
+    assert stored.title.startswith("Kaas (mijn titel)") and stored.updated_by == window.catalogue.user
+    assert stored.record.first("500").first("a") == "Noot van An" and stored.record.first("590").first("a") == "Van Chris"
+
+
 def test_the_editor_shows_who_else_has_the_record_open(window, qtbot, colleague):
     from datetime import timezone
 
