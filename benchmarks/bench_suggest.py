@@ -40,6 +40,8 @@ from benchmarks.measure import run_measured  # noqa: E402
 OUT = ROOT / "benchmarks" / "out"
 CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 LIMIT = 5
+P95_TARGET_MS = 30.0      # issue 4: one record, p95 after warm-up
+BATCH_TARGET = 1000.0     # issue 4: records/s in a batch with the lexical model (2 cores)
 
 
 @dataclass(frozen=True)
@@ -92,17 +94,20 @@ def child_evaluate(bundle: str, test: str, vocabulary: str, predictions: str) ->
     load_seconds = time.perf_counter() - start
     scheme = suggester.schemes[0]
     tests, _ = corpus_set(test, vocabulary=read_vocabulary(vocabulary), scheme=scheme, known_only=True)
-    start = time.perf_counter()
-    [evaluation] = evaluate_suggester(suggester, [tests], limit=LIMIT)
-    batch_seconds = time.perf_counter() - start
+    [evaluation] = evaluate_suggester(suggester, [tests], limit=LIMIT)  # also the warm-up of the batch path
     docs = tests.docs
+    # Warm batch rates, as `catalog suggest --all` runs: without reasons (evaluation, stored
+    # suggestions) and with them (what a cataloger reads).
     start = time.perf_counter()
-    suggester.suggest_batch(docs, scheme, limit=LIMIT)  # as `catalog suggest --all`: with reasons
+    suggester.suggest_batch(docs, scheme, limit=LIMIT, with_reasons=False)
+    batch_rate = len(docs) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    suggester.suggest_batch(docs, scheme, limit=LIMIT)
     reasons_rate = len(docs) / (time.perf_counter() - start)
     for doc in docs[:20]:  # warm-up
         suggester.suggest(doc, scheme, limit=LIMIT)
     timings = []
-    for doc in docs[20:320] or docs:
+    for doc in docs[20:320] or docs:  # one record at a time, with reasons, as the GUI asks
         begin = time.perf_counter()
         suggester.suggest(doc, scheme, limit=LIMIT)
         timings.append((time.perf_counter() - begin) * 1000)
@@ -110,7 +115,7 @@ def child_evaluate(bundle: str, test: str, vocabulary: str, predictions: str) ->
     # the suggestions the metrics keep (confidence > 0, as Annif drops zero scores), in rank order
     Path(predictions).write_text(json.dumps({"gold": evaluation.gold, "predicted": [
         select(ranked, LIMIT) for ranked in evaluation.predicted]}), encoding="utf-8")
-    print(json.dumps({"metrics": evaluation.metrics, "docs_per_second": len(docs) / batch_seconds,
+    print(json.dumps({"metrics": evaluation.metrics, "docs_per_second": batch_rate,
                       "with_reasons_per_second": reasons_rate, "p95_ms": p95, "load_seconds": load_seconds}))
 
 
@@ -227,11 +232,15 @@ def main() -> None:
                   f"{check_metrics(ours[0], work):.1e}")
     print()
     for name, row in lexical:
-        speed_ok = row["p95_ms"] < 30 and row["docs_s"] >= 1000
-        ok &= speed_ok
-        print(f"{name} speed ({row['system']}): one record p95 {row['p95_ms']:.1f} ms after warm-up, with reasons "
-              f"(target < 30); batch {row['docs_s']:,.0f} records/s without reasons, {row['reasons_s']:,.0f} with "
-              f"(target >= 1,000)")
+        p95_ok, batch_ok = row["p95_ms"] < P95_TARGET_MS, row["docs_s"] >= BATCH_TARGET
+        ok &= p95_ok and batch_ok
+        print(f"{name} speed ({row['system']}, warm):")
+        print(f"  one record with reasons, p95 after warm-up: {row['p95_ms']:7.1f} ms      "
+              f"(target < {P95_TARGET_MS:.0f} ms)      {'MET' if p95_ok else 'NOT MET'}")
+        print(f"  batch without reasons:                     {row['docs_s']:7,.0f} records/s "
+              f"(target >= {BATCH_TARGET:,.0f}/s) {'MET' if batch_ok else 'NOT MET'}")
+        print(f"  batch with reasons:                        {row['reasons_s']:7,.0f} records/s "
+              f"({'at' if row['reasons_s'] >= BATCH_TARGET else 'below'} the batch target)")
     if with_annif:
         print("targets met" if ok else "TARGETS NOT MET")
 

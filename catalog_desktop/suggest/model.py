@@ -30,6 +30,9 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "backoff_below": 0.5,        # leaf confidence under which a parent may be suggested
     "backoff_gain": 0.15,        # ...if the parent is at least this much more certain
 }
+# Candidates each weighted backend gives per text when suggesting: the combined best 20 are
+# (nearly always) among them, and only these are summed, sorted and calibrated.
+CANDIDATES = 200
 
 
 class SchemeModel:
@@ -66,68 +69,89 @@ class SchemeModel:
         query = QueryData(list(texts), X, near)
         return [b.suggest_batch(query) for b in self.backends]
 
-    def combine(self, parts: list[np.ndarray], hints: Sequence[Mapping[str, float]] | None = None) -> np.ndarray:
-        total = np.zeros((parts[0].shape[0] if parts else 0, len(self.labels)), dtype=np.float32)
-        for part, weight, scale in zip(parts, self.weights, self.scales):
+    # --- suggestions ------------------------------------------------------------------------
+    def candidates(self, texts: Sequence[str], X: sp.csr_matrix, near: sp.csr_matrix | None,
+                   hints: Sequence[Mapping[str, float]] | None, top: int) -> sp.csr_matrix:
+        """The combined scores of each text's candidates, sparse: every backend with a weight
+        gives at least its ``top`` best codes (the kNN and label-match backends give all
+        theirs), then the hints are added. Nothing of the size texts x labels is built."""
+        query = QueryData(list(texts), X, near)
+        rows, cols, vals = [], [], []
+        for backend, weight, scale in zip(self.backends, self.weights, self.scales):
             if weight:
-                total += np.float32(weight * scale) * part
+                part = sp.coo_matrix(backend.suggest_sparse(query, top))
+                rows.append(part.row)
+                cols.append(part.col)
+                vals.append(part.data * np.float32(weight * scale))
         for row, doc_hints in enumerate(hints or []):
             for code, strength in (doc_hints or {}).items():
                 if code in self.index:
-                    total[row, self.index[code]] += np.float32(self.settings["hint_weight"] * strength)
-        return total
+                    rows.append(np.array([row]))
+                    cols.append(np.array([self.index[code]]))
+                    vals.append(np.array([self.settings["hint_weight"] * strength], dtype=np.float32))
+        shape = (len(texts), len(self.labels))
+        if not rows:
+            return sp.csr_matrix(shape, dtype=np.float32)
+        # COO to CSR sums the entries a code got from several backends.
+        return sp.csr_matrix((np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
+                             shape=shape)
 
-    # --- suggestions ------------------------------------------------------------------------
     def rank(self, texts: Sequence[str], hints: Sequence[Mapping[str, float]] | None = None, limit: int = 5,
              excludes: Sequence[Sequence[str]] | None = None, with_reasons: bool = True) -> list[list[Suggestion]]:
         texts = list(texts)
+        if not texts:
+            return []
         X = self.vectors.transform(texts)
-        near = self.reasons.nearest(X) if with_reasons or any(b.name == "knn" for b in self.backends) else None
-        scores = self.combine(self.backend_scores(texts, X, near), hints)
-        for row in range(len(texts)):
-            for code in (excludes[row] if excludes else ()) or ():
-                if code in self.index:
-                    scores[row, self.index[code]] = -np.inf
-        # The best candidates of every row at once; each row then only sorts a few.
-        k = min(scores.shape[1], max(limit * 4, 20))
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < scores.shape[1] else np.tile(np.arange(k), (len(texts), 1))
+        uses_near = any(b.name == "knn" and w for b, w in zip(self.backends, self.weights))
+        near = self.reasons.nearest(X) if with_reasons or uses_near else None
+        # Each row then only sorts a few of its best candidates.
+        k = max(limit * 4, 20)
+        scores = self.candidates(texts, X, near, hints, max(CANDIDATES, k))
         results = []
         for row in range(len(texts)):
             exclude = set((excludes[row] if excludes else ()) or ())
+            a, b = scores.indptr[row], scores.indptr[row + 1]
+            cols, vals = scores.indices[a:b], scores.data[a:b]
+            keep = vals > 0
+            if exclude:
+                keep &= ~np.isin(cols, [self.index[c] for c in exclude if c in self.index])
+            cols, vals = cols[keep], vals[keep]
+            if len(cols) > k:
+                best = np.argpartition(-vals, k - 1)[:k]
+                cols, vals = cols[best], vals[best]
+            order = np.lexsort((cols, -vals))   # best first; ties by column, as before
             extra = {c: w for c, w in ((hints[row] if hints else None) or {}).items() if c not in self.index}
-            results.append(self._rank_row(row, scores[row], top[row], X, near if with_reasons else None, limit, exclude, extra))
+            why = self.reasons.for_row(X, near, row) if with_reasons else None
+            results.append(self._rank_row(cols[order], vals[order], why, limit, exclude, extra))
         return results
 
-    def _rank_row(self, row, scores, top, X, near, limit, exclude, extra) -> list[Suggestion]:
-        top = top[np.argsort(-scores[top], kind="stable")]
-        top = [i for i in top if scores[i] > 0]
-        ranked = [(self.labels[i], float(scores[i]), [i]) for i in top]
+    def _rank_row(self, cols, vals, why, limit, exclude, extra) -> list[Suggestion]:
+        ranked = [(self.labels[i], float(v), [i]) for i, v in zip(cols.tolist(), vals.tolist())]
         # Hinted codes the model never saw in training still come up, on the hint alone.
-        for code, strength in extra.items():
-            if code not in exclude and strength > 0:
-                ranked.append((code, float(self.settings["hint_weight"] * strength), []))
-        ranked.sort(key=lambda item: -item[1])
+        if extra:
+            for code, strength in extra.items():
+                if code not in exclude and strength > 0:
+                    ranked.append((code, float(self.settings["hint_weight"] * strength), []))
+            ranked.sort(key=lambda item: -item[1])
         raw = np.array([s for _, s, _ in ranked])
         confidences = self.calibration(calibration_input(raw, self.multi_label)) if ranked else np.zeros(0)
         entries = [
             {"code": c, "score": s, "confidence": float(p), "columns": cols, "backoff": False, "ambiguous": False}
-            for (c, s, cols), p in zip(ranked, confidences)
+            for (c, s, cols), p in zip(ranked, confidences.tolist())
         ]
         if not self.multi_label and entries:
             self._mark_ambiguous(entries)
             parent = self._backoff(entries, exclude)
             if parent is not None:
                 entries.insert(0, parent)
-        entries = entries[:limit]
-        words = self.reasons.text_words(X, row) if near is not None else None
         return [
             Suggestion(
                 scheme=self.scheme, code=e["code"], label=self.label_texts.get(e["code"]),
                 confidence=round(e["confidence"], 4), score=round(e["score"], 6),
                 ambiguous=e["ambiguous"], backoff=e["backoff"],
-                reason=self.reasons.reason(words, near[row], e["columns"], self.label_texts.get(e["code"])) if near is not None else self.reasons.empty(),
+                reason=why.reason(e["columns"], self.label_texts.get(e["code"])) if why is not None else self.reasons.empty(),
             )
-            for e in entries
+            for e in entries[:limit]
         ]
 
     def _mark_ambiguous(self, entries: list[dict]) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from .chargrams import HASHER, char_ngram_counts
+from .tfidf_rows import normalise_rows, word_tfidf
 
 DEFAULTS: dict[str, Any] = {
     "word_ngrams": [1, 2],
@@ -47,6 +47,7 @@ class TextVectors:
         self.char = p["char_weight"] > 0
         self.char_idf = np.zeros(p["char_features"], dtype=np.float32)
         self.words = np.array([], dtype=object)
+        self._analyze = None   # the word vectorizer's analyzer, built once for transform
 
     def fit_transform(self, texts: list[str]) -> sp.csr_matrix:
         try:
@@ -77,7 +78,9 @@ class TextVectors:
         return len(self.word.vocabulary_)
 
     def transform(self, texts: list[str]) -> sp.csr_matrix:
-        parts = [self.word.transform(texts)]
+        if self._analyze is None:
+            self._analyze = self.word.build_analyzer()
+        parts = [word_tfidf(texts, self._analyze, self.word.vocabulary_, self.word.idf_)]
         if self.char:
             parts.append(self._char_part(self._char_counts(texts)))
         return self._join(parts)
@@ -89,12 +92,12 @@ class TextVectors:
         counts = sp.csr_matrix(counts, dtype=np.float32)
         counts.data = (np.log(counts.data) + 1.0) * self.char_idf[counts.indices]
         counts.eliminate_zeros()
-        return normalize(counts) * np.float32(self.params["char_weight"])
+        return normalise_rows(counts) * np.float32(self.params["char_weight"])
 
     @staticmethod
     def _join(parts: list[sp.csr_matrix]) -> sp.csr_matrix:
         matrix = sp.hstack(parts, format="csr", dtype=np.float32) if len(parts) > 1 else parts[0]
-        return normalize(matrix, copy=False).astype(np.float32)
+        return normalise_rows(sp.csr_matrix(matrix, dtype=np.float32))
 
     # --- plain data -------------------------------------------------------------------------
     def to_data(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:

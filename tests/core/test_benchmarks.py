@@ -36,7 +36,10 @@ def test_suggestion_benchmark_prints_its_table_in_tiny_mode():
         f1, ndcg, ndcg5, p1, train_s, peak_mb, docs_s, p95 = (float(c.replace(",", "")) for c in cells[2:10])
         assert 0 < f1 <= 1 and 0 < ndcg <= 1 and 0 <= p1 <= 1
         assert train_s > 0 and peak_mb > 0 and docs_s > 0 and p95 > 0
-    assert any(line.startswith("brinkman speed (ours default): one record p95") for line in lines)
+    assert "brinkman speed (ours default, warm):" in lines
+    speed = [line.split() for line in lines if line.startswith(("  one record with reasons", "  batch without reasons"))]
+    assert len(speed) == 4 and all(cells[-1] == "MET" or cells[-2:] == ["NOT", "MET"] for cells in speed)
+    assert any(line.startswith("  batch with reasons:") for line in lines)
 
 
 def test_label_benchmark_prints_pdf_and_data_file_figures():

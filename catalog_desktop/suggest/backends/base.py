@@ -36,9 +36,10 @@ class TrainData:
 class QueryData:
     texts: list[str]
     X: sp.csr_matrix
-    # Nearest training documents per text (rows, similarities; best first), when the model
-    # already computed them (``NEAREST`` of them) for the reasons: the kNN backend reuses them.
-    near: list[tuple[np.ndarray, np.ndarray]] | None = None
+    # Nearest training documents per text, when the model already computed them for the
+    # reasons: a CSR matrix (texts x training documents) holding each row's ``NEAREST`` best
+    # similarities in rank order (``topk.top_product``); the kNN backend reuses it.
+    near: sp.csr_matrix | None = None
 
 
 class Backend:
@@ -66,6 +67,16 @@ class Backend:
             raise ValueError(f"{self.name}: scores of shape {scores.shape}")
         return scores
 
+    def suggest_sparse(self, query: QueryData, top: int) -> sp.csr_matrix:
+        """Scores as a sparse float32 matrix that holds at least each row's ``top`` best positive
+        scores (what suggesting needs; ``suggest_batch`` gives every score, for training)."""
+        if not query.texts:
+            return sp.csr_matrix((0, self.n_labels), dtype=np.float32)
+        scores = sp.csr_matrix(self._suggest_sparse(query, top), dtype=np.float32)
+        if scores.shape != (len(query.texts), self.n_labels):
+            raise ValueError(f"{self.name}: scores of shape {scores.shape}")
+        return scores
+
     def arrays(self) -> dict[str, np.ndarray]:
         """The learned state as named arrays (stored in the bundle as ``<name>.npz``)."""
         return {"n_labels": np.array([self.n_labels]), **self._arrays()}
@@ -83,6 +94,12 @@ class Backend:
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
         raise NotImplementedError
+
+    def _suggest_sparse(self, query: QueryData, top: int) -> sp.spmatrix:
+        """By default the best ``top`` of the dense scores; sparse backends override it."""
+        from ..topk import dense_top_per_row
+
+        return dense_top_per_row(self.suggest_batch(query), top)
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {}

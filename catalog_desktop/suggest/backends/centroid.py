@@ -12,6 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
+from ..topk import top_product
 from .base import Backend, QueryData, TrainData, csr_from_arrays, csr_to_arrays
 
 
@@ -49,6 +50,9 @@ class CentroidBackend(Backend):
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
         return (query.X @ self.features_by_label).toarray()
+
+    def _suggest_sparse(self, query: QueryData, top: int) -> sp.csr_matrix:
+        return top_product(query.X, self.features_by_label, top)
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return csr_to_arrays("centroids", self.centroids)

@@ -10,35 +10,19 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from ..topk import top_product
 from .base import NEAREST, Backend, QueryData, TrainData
 
 
-def nearest(similarities: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    """The ``k`` largest entries of each row of a sparse similarity matrix."""
-    similarities = sp.csr_matrix(similarities)
-    rows, cols, vals = [], [], []
-    for row in range(similarities.shape[0]):
-        start, end = similarities.indptr[row], similarities.indptr[row + 1]
-        data = similarities.data[start:end]
-        if len(data) > k:
-            top = np.argpartition(data, -k)[-k:]
-        else:
-            top = np.arange(len(data))
-        rows.append(np.full(len(top), row))
-        cols.append(similarities.indices[start:end][top])
-        vals.append(data[top])
-    if not rows:
-        return sp.csr_matrix(similarities.shape, dtype=np.float32)
-    return sp.csr_matrix(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=similarities.shape
-    )
-
-
-def _from_lists(lists, k: int, n_train: int) -> sp.csr_matrix:
-    rows = np.concatenate([np.full(min(k, len(r)), i) for i, (r, _) in enumerate(lists)] or [np.zeros(0, int)])
-    cols = np.concatenate([r[:k] for r, _ in lists] or [np.zeros(0, int)])
-    vals = np.concatenate([s[:k] for _, s in lists] or [np.zeros(0, np.float32)])
-    return sp.csr_matrix((vals.astype(np.float32), (rows, cols)), shape=(len(lists), n_train))
+def first_per_row(near: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """The first ``k`` entries of each row of a matrix whose rows are in rank order."""
+    lengths = np.diff(near.indptr)
+    if lengths.max(initial=0) <= k:
+        return sp.csr_matrix(near, copy=True)
+    position = np.arange(near.nnz) - np.repeat(near.indptr[:-1], lengths)
+    keep = position < k
+    rows = np.repeat(np.arange(near.shape[0]), lengths)[keep]
+    return sp.csr_matrix((near.data[keep], (rows, near.indices[keep])), shape=near.shape)
 
 
 class KnnBackend(Backend):
@@ -55,15 +39,19 @@ class KnnBackend(Backend):
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
         k = int(self.params["k"])
+        return self._suggest_sparse(query, 0).toarray()
+
+    def _suggest_sparse(self, query: QueryData, top: int) -> sp.csr_matrix:
+        k = int(self.params["k"])
         if query.near is not None and k <= NEAREST:
-            near = _from_lists(query.near, k, self.XT.shape[1])
+            near = first_per_row(query.near, k)
         else:
-            near = nearest(query.X @ self.XT, k)
+            near = top_product(query.X, self.XT, k)
         near.data = np.power(np.maximum(near.data, 0), self.params["power"]).astype(np.float32)
-        scores = near @ self.Y
+        scores = near @ self.Y  # the labels of k documents: all of them are kept
         if self.N.nnz:
             scores = scores - self.params["negative_weight"] * (near @ self.N)
-        return sp.csr_matrix(scores).toarray()
+        return sp.csr_matrix(scores)
 
     def _load(self, arrays, context) -> None:
         reasons = context["reasons"]  # the training vectors, kept once for both

@@ -78,8 +78,12 @@ class MatchBackend(Backend):
         return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), self.n_labels))
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
-        found = self._found(query.texts)
-        return found.multiply(self.precision[None, :]).toarray()
+        return self._suggest_sparse(query, 0).toarray()
+
+    def _suggest_sparse(self, query: QueryData, top: int) -> sp.csr_matrix:
+        found = self._found(query.texts)  # a few labels per text: all of them are kept
+        found.data *= self.precision[found.indices]
+        return found
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {"precision": self.precision}
