@@ -74,6 +74,9 @@ def main() -> None:
         window.apply_search()
         window.table.selectRow(0)
         window.record_view.tabs.setCurrentIndex(0)
+        # Load the model here first: importing scikit-learn on the worker thread while this
+        # loop spins processEvents() crashed PySide6 now and then (none_dealloc).
+        window._load_suggestion_service()
         window.suggestions.show_record(window.current_record_id())
         while window.suggestions.current() is None:  # the model loads off the GUI thread
             app.processEvents()
