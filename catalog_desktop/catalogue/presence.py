@@ -17,9 +17,10 @@ from sqlalchemy import and_, delete, insert, select, update
 
 from catalog_desktop.catalogue.changes import utcnow
 from catalog_desktop.catalogue.db import reading, writing
-from catalog_desktop.catalogue.models import RecordPresence
+from catalog_desktop.catalogue.models import RecordPresence, TeamMember
 
 _P = RecordPresence.__table__
+_T = TeamMember.__table__
 STALE_AFTER = timedelta(minutes=3)
 
 
@@ -30,6 +31,12 @@ class Viewer:
     workstation: str
     since: datetime
     heartbeat: datetime
+    person: str | None = None  # the name ``catalog db grant --person`` gave the login
+    library: str | None = None  # a partner library's login: which library
+
+    @property
+    def name(self) -> str:
+        return self.person or self.who
 
 
 def this_workstation() -> str:
@@ -66,9 +73,11 @@ class Presence:
         """Everyone else with the record open and a recent heartbeat, longest open first."""
         fresh = utcnow() - stale_after
         stmt = (
-            select(_P).where(_P.c.record_id == record_id, _P.c.heartbeat >= fresh)
+            select(_P, _T.c.person, _T.c.library).select_from(_P.outerjoin(_T, _T.c.login == _P.c.who))
+            .where(_P.c.record_id == record_id, _P.c.heartbeat >= fresh)
             .where(~and_(_P.c.who == self.who, _P.c.workstation == self.workstation))
             .order_by(_P.c.since)
         )
         with reading(self._engine) as conn:
-            return [Viewer(r.record_id, r.who, r.workstation, r.since, r.heartbeat) for r in conn.execute(stmt)]
+            return [Viewer(r.record_id, r.who, r.workstation, r.since, r.heartbeat, r.person, r.library)
+                    for r in conn.execute(stmt)]

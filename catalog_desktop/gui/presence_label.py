@@ -85,7 +85,8 @@ class PresenceLabel(QLabel):
             self.hide()
             return
         people = [
-            self.tr("%1 (%2, since %3)").replace("%1", v.who).replace("%2", v.workstation)
+            self.tr("%1 (%2, since %3)").replace("%1", v.name)
+            .replace("%2", ", ".join(x for x in (v.library, v.workstation) if x))
             .replace("%3", v.since.replace(tzinfo=timezone.utc).astimezone().strftime("%H:%M"))
             for v in self.viewers
         ]

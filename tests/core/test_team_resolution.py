@@ -1,5 +1,6 @@
-"""Settling a save conflict line by line (the state behind the editor's conflict dialog), on
-SQLite with two Catalogue objects on one file acting as two workstations."""
+"""What the editor needs of the core to work beside colleagues: settling a save conflict line by
+line (the state behind the conflict dialog), noticing a colleague's save, naming who else has a
+record open. SQLite with two Catalogue objects on one file acting as two workstations."""
 
 from __future__ import annotations
 
@@ -113,3 +114,22 @@ def test_a_draft_learns_cheaply_that_someone_saved_its_record(catalogue, book, w
         colleague.edits.edit(rid, theirs, who="an", expected_version=1)
     assert draft.saved_elsewhere() == (2, "an")
     assert catalogue.records.version(rid + 1000) is None
+
+
+def test_presence_names_the_person_and_library_a_login_belongs_to(catalogue, book, write_marc, tmp_path):
+    from sqlalchemy import insert
+
+    from catalog_desktop.catalogue.models import TeamMember
+
+    catalogue.import_files(write_marc(tmp_path / "in.mrc", [book("c:lvd:9", "Twee")]))
+    rid = catalogue.records.by_control_number("c:lvd:9").id
+    with catalogue.engine.begin() as conn:  # what `catalog db grant` writes on a server
+        conn.execute(insert(TeamMember.__table__).values(login="bib-gent", person="Lies De Smet", library="Gent",
+                                                         kind="partner"))
+    with Catalogue.open(catalogue.location) as gent, Catalogue.open(catalogue.location) as anonymous:
+        gent.presence.who, gent.presence.workstation = "bib-gent", "balie-1"
+        anonymous.presence.who, anonymous.presence.workstation = "jan", "thuis"
+        gent.presence.enter(rid)
+        anonymous.presence.enter(rid)
+        people = [(v.name, v.library, v.workstation) for v in catalogue.presence.others(rid)]
+    assert people == [("Lies De Smet", "Gent", "balie-1"), ("jan", None, "thuis")]
