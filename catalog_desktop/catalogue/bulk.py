@@ -1,4 +1,4 @@
-"""Bulk INSERT for the import's hot path: one executemany straight to the driver.
+"""Bulk INSERT and key look-ups for the import's hot path, straight to the driver.
 
 SQLAlchemy's ``conn.execute(insert(t), [dict, ...])`` spends most of its time building and
 type-processing a parameter dict per row (we measured ~3/4 of the store's time on it).
@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from sqlalchemy import Connection, Table, insert
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Connection, Table, bindparam, insert, select
+from sqlalchemy.engine import CursorResult, Dialect
 
 
 class BulkInsert:
@@ -66,3 +66,35 @@ class BulkInsert:
 @lru_cache(maxsize=64)
 def bulk_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> BulkInsert:
     return BulkInsert(dialect, table, columns)
+
+
+class KeyLookup:
+    """``SELECT columns FROM table WHERE key IN (...)`` for a batch of keys.
+
+    An "expanding" IN is rendered anew by SQLAlchemy at every execution (a few microseconds
+    per key: ~7% of the store's time at 500 keys a batch). On SQLite the statement text for n
+    keys is built once and sent through ``exec_driver_sql``; other databases get the Core
+    statement (``for_update`` adds FOR UPDATE there, locking rows in id order so two writers
+    cannot deadlock; SQLite has one writer anyway).
+    """
+
+    def __init__(self, table: Table, columns: Sequence[str], key: str, for_update: bool = False):
+        self.table, self.columns, self.key = table, tuple(columns), key
+        stmt = select(*(table.c[c] for c in self.columns)).where(table.c[key].in_(bindparam("keys", expanding=True)))
+        self.core = stmt.order_by(table.c.id).with_for_update() if for_update else stmt
+        self._sql: dict[int, str] = {}
+        self._head: str | None = None
+
+    def rows(self, conn: Connection, keys: Sequence) -> CursorResult:
+        if conn.dialect.name != "sqlite" or not keys:
+            return conn.execute(self.core, {"keys": list(keys)})
+        sql = self._sql.get(len(keys))
+        if sql is None:
+            if self._head is None:
+                quote = conn.dialect.identifier_preparer.quote
+                self._head = (
+                    f"SELECT {', '.join(quote(c) for c in self.columns)} FROM {quote(self.table.name)} "
+                    f"WHERE {quote(self.key)} IN "
+                )
+            sql = self._sql[len(keys)] = self._head + "(" + ", ".join("?" * len(keys)) + ")"
+        return conn.exec_driver_sql(sql, tuple(keys))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, Table, bindparam, delete, select
+from sqlalchemy import Connection, Table, delete
 
-from catalog_desktop.catalogue.bulk import bulk_insert
+from catalog_desktop.catalogue.bulk import KeyLookup, bulk_insert
 from catalog_desktop.catalogue.entities import RecordEntities
 from catalog_desktop.catalogue.models import Agent, Classification, Item, RecordAgent, Subject, Work
 from catalog_desktop.catalogue.search import SearchIndex
@@ -31,9 +31,7 @@ CHILD_TABLES: tuple[Table, ...] = tuple(
 _WORK: Table = Work.__table__  # type: ignore[assignment]
 _AGENT: Table = Agent.__table__  # type: ignore[assignment]
 _CHUNK = 500  # keys per IN (...): well under every database's parameter limit
-_LOOKUP = {
-    t.name: select(t.c.key, t.c.id).where(t.c.key.in_(bindparam("keys", expanding=True))) for t in (_WORK, _AGENT)
-}
+_LOOKUP = {t.name: KeyLookup(t, ("key", "id"), "key") for t in (_WORK, _AGENT)}
 
 
 class EntityWriter:
@@ -59,14 +57,14 @@ class EntityWriter:
         missing = [k for k in wanted if k not in known and k not in staged]
         lookup = _LOOKUP[kind]
         for i in range(0, len(missing), _CHUNK):
-            staged.update({key: kid for key, kid in conn.execute(lookup, {"keys": missing[i : i + _CHUNK]})})
+            staged.update({key: kid for key, kid in lookup.rows(conn, missing[i : i + _CHUNK])})
         new = [k for k in missing if k not in staged]
         if new:
             # executemany, then the ids back by key (unique index): cheaper than RETURNING.
             columns = ("key", "title", "author") if kind == "work" else ("key", "name")
             bulk_insert(conn.dialect, table, columns).run(conn, [wanted[k] for k in new])
             for i in range(0, len(new), _CHUNK):
-                staged.update({key: kid for key, kid in conn.execute(lookup, {"keys": new[i : i + _CHUNK]})})
+                staged.update({key: kid for key, kid in lookup.rows(conn, new[i : i + _CHUNK])})
         return {k: known.get(k) or staged[k] for k in wanted}
 
     def work_ids(self, conn: Connection, ents: Sequence[RecordEntities]) -> list[int | None]:

@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy import Engine, bindparam, update
 
 from catalog_desktop.catalogue.changes import current_user, utcnow
 from catalog_desktop.catalogue.db import writing
-from catalog_desktop.catalogue.bulk import bulk_insert
+from catalog_desktop.catalogue.bulk import KeyLookup, bulk_insert
 from catalog_desktop.catalogue.entity_rows import RECORD_VALUE_KEYS, EntityWriter
 from catalog_desktop.catalogue.models import Record
 from catalog_desktop.catalogue.quarantine import store_quarantined
@@ -36,15 +36,12 @@ Progress = Callable[[int, int, str], None]
 _FAILURE_WORDS = {"not-marc": "not MARC", "os-error": "cannot read", "failed": "failed"}
 BATCH_SIZE = 500
 _RECORD = Record.__table__
-# Statements built once; "expanding" IN parameters keep them cacheable whatever the batch.
 # FOR UPDATE: on a server, a colleague's save of one of these records waits for the batch
 # (or, if first, makes the batch see its version), so a re-import never loses an edit; rows
 # are locked in id order, so two imports cannot deadlock. SQLite has one writer anyway and
 # renders nothing for it.
-_EXISTING = select(
-    _RECORD.c.id, _RECORD.c.identity, _RECORD.c.raw, _RECORD.c.marc, _RECORD.c.version, _RECORD.c.warnings, _RECORD.c.edited
-).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True))).order_by(_RECORD.c.id).with_for_update()
-_IDS = select(_RECORD.c.identity, _RECORD.c.id).where(_RECORD.c.identity.in_(bindparam("keys", expanding=True)))
+_EXISTING = KeyLookup(_RECORD, ("id", "identity", "raw", "marc", "version", "warnings", "edited"), "identity", for_update=True)
+_IDS = KeyLookup(_RECORD, ("identity", "id"), "identity")
 RECORD_COLUMNS = (
     "identity", "control_number", "source_format", "encoding", "raw", "marc", "warnings", *RECORD_VALUE_KEYS,
     "work_id", "source_file", "source_offset", "source_position", "import_run_id", "imported_at", "updated_at",
@@ -122,7 +119,7 @@ class Importer:
             # Also on Ctrl-C / errors: the run row says how far it got (committed batches stay).
             finish_run(self.engine, self.run_id, status, [s.as_dict() for s in summaries])
         seconds = time.perf_counter() - started
-        # "read" = waiting for prepared records (reading and deriving, perhaps in a second process).
+        # "read" = reading, parsing and deriving entities; "store" = the database's share.
         timings = {"read": seconds - self.store_seconds, "store": self.store_seconds}
         return ImportSummary(tuple(summaries), self.run_id, status, seconds, timings)
 
@@ -200,7 +197,7 @@ class Importer:
     def _store_batch(self, conn, path: Path, pending: list[Prepared]) -> dict[str, int]:
         if not pending:
             return {}
-        existing = {row.identity: row for row in conn.execute(_EXISTING, {"keys": [p.identity for p in pending]})}
+        existing = {row.identity: row for row in _EXISTING.rows(conn, [p.identity for p in pending])}
         new = [p for p in pending if p.identity not in existing]
         changed = [p for p in pending if p.identity in existing and existing[p.identity].raw != p.raw]
         now = utcnow()
@@ -211,7 +208,7 @@ class Importer:
         if new:
             bulk_insert(conn.dialect, _RECORD, RECORD_COLUMNS).run(conn, rows[: len(new)])
             # Ids back by identity (unique index): portable, and cheaper than RETURNING here.
-            found = conn.execute(_IDS, {"keys": [p.identity for p in new]})
+            found = _IDS.rows(conn, [p.identity for p in new])
             ids.update({identity: rid for identity, rid in found})
         if changed:
             updates = [dict(zip(RECORD_COLUMNS, row)) for row in rows[len(new):]]

@@ -2,8 +2,10 @@
 
 The CPU-heavy half of an import (parsing, decoding, deriving entities, building rows) runs
 here, away from the database; the store (:mod:`importer`) takes :class:`Prepared` items in
-batches and only adds the ids the database hands out. For a large file this half runs in a
-second process (:mod:`preparing_process`), which is why a :class:`Prepared` is plain tuples.
+batches and only adds the ids the database hands out. A :class:`Prepared` is plain tuples,
+so the store passes its parts to ``executemany`` without reshaping. (Preparing in a second
+process while this one stores was tried: on a busy 2-core machine it was slower, 0.35x
+pymarc against 0.42x in one process, side by side on 100,000 records.)
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class ReaderFailed(Exception):
 
 
 class Prepared(NamedTuple):
-    """What the store needs of one readable record, and no more (it may cross processes)."""
+    """What the store needs of one readable record, and no more (plain values)."""
 
     identity: str
     control_number: str | None

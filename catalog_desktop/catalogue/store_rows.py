@@ -1,8 +1,8 @@
 """The rows a record's entities become: record columns, child rows, the search document.
 
 Pure functions of :class:`RecordEntities`, with no database and no SQLAlchemy: the import
-builds these rows where it reads and derives (possibly in a second process, see
-:mod:`preparing_process`), and the store only adds the ids the database hands out. The editor
+builds these rows where it reads and derives (:mod:`preparing`), and the store only adds
+the ids the database hands out. The editor
 goes through the same functions (via :class:`entity_rows.EntityWriter`), so an edited record
 and an imported one are stored alike.
 """
@@ -30,9 +30,8 @@ _DISPLAY = {"zizo": 0, "siso": 1, "genre": 2}
 class EntityRows(NamedTuple):
     """Everything the store writes for one record's entities, as plain tuples.
 
-    Plain tuples, not the entity dataclasses: they cross from the preparing process to the
-    store cheaply (pickling plain tuples costs a few microseconds a record, the dataclasses
-    ten times that), and the store passes them to ``executemany`` without reshaping.
+    Plain tuples, not the entity dataclasses: the store passes them to ``executemany``
+    without reshaping.
     """
 
     values: tuple  # the derived ``record`` columns, in RECORD_VALUE_KEYS order
