@@ -144,14 +144,16 @@ class SchemeModel:
             parent = self._backoff(entries, exclude)
             if parent is not None:
                 entries.insert(0, parent)
+        entries = entries[:limit]
+        labels = [self.label_texts.get(e["code"]) for e in entries]
+        if why is not None:
+            reasons = why.reasons_for([e["columns"] for e in entries], labels)
+        else:
+            reasons = [self.reasons.empty() for _ in entries]
         return [
-            Suggestion(
-                scheme=self.scheme, code=e["code"], label=self.label_texts.get(e["code"]),
-                confidence=round(e["confidence"], 4), score=round(e["score"], 6),
-                ambiguous=e["ambiguous"], backoff=e["backoff"],
-                reason=why.reason(e["columns"], self.label_texts.get(e["code"])) if why is not None else self.reasons.empty(),
-            )
-            for e in entries[:limit]
+            Suggestion(scheme=self.scheme, code=e["code"], label=label, confidence=round(e["confidence"], 4),
+                       score=round(e["score"], 6), ambiguous=e["ambiguous"], backoff=e["backoff"], reason=reason)
+            for e, label, reason in zip(entries, labels, reasons)
         ]
 
     def _mark_ambiguous(self, entries: list[dict]) -> None:

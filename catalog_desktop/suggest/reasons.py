@@ -81,20 +81,15 @@ def gather_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np
 
 
 class RowReasons:
-    """The reasons for the suggestions of one text, built from what they share: the text's
+    """The reasons for the suggestions of one text, given together: they share the text's
     nearest training documents (already found for the kNN scores), the codes those documents
-    carry, and the weights those documents give the text's telling words. Each suggestion then
-    costs a dictionary look-up and a small sum: numpy's set functions cost more than that on
-    arrays of a few dozen entries."""
+    carry and the text's telling words, and only the documents some reason shows are read."""
 
     def __init__(self, reasons: Reasons, X: sp.csr_matrix, near: sp.csr_matrix, row: int) -> None:
         self.reasons = reasons
         a, b = near.indptr[row], near.indptr[row + 1]
         self.rows, self.sims = near.indices[a:b], near.data[a:b]   # best first, all positive
-        owner, codes, _ = gather_rows(reasons.Y, self.rows)
-        self.carriers_of: dict[int, list[int]] = {}                 # label column -> neighbour positions
-        for position, code in zip(owner.tolist(), codes.tolist()):
-            self.carriers_of.setdefault(code, []).append(position)
+        self.owner, self.codes, _ = gather_rows(reasons.Y, self.rows)   # neighbour position, label column
         a, b = X.indptr[row], X.indptr[row + 1]
         cols, vals = X.indices[a:b], X.data[a:b]
         keep = cols < reasons.n_word
@@ -103,36 +98,47 @@ class RowReasons:
         cols, vals = cols[keep], vals[keep] * reasons.idf[cols[keep]]
         order = np.argsort(cols)
         self.word_cols, self.word_vals = cols[order], vals[order]
-        self._shared: np.ndarray | None = None
 
-    def shared(self) -> np.ndarray:
-        """Neighbours x the text's telling words: each neighbour's weight on each word."""
-        if self._shared is None:
-            cols = self.word_cols
-            self._shared = np.zeros((len(self.rows), len(cols)), dtype=np.float32)
-            if len(cols) and len(self.rows):
-                owner, idx, dat = gather_rows(self.reasons.X, self.rows)
-                where = np.searchsorted(cols, idx)
-                hit = (where < len(cols)) & (cols[np.minimum(where, len(cols) - 1)] == idx)
-                self._shared[owner[hit], where[hit]] = dat[hit]
-        return self._shared
-
-    def reason(self, columns: list[int], label_text: str | None) -> Reason:
-        """Why the code of these label columns (a parent: its children's) is suggested."""
+    def carriers(self, columns: list[int]) -> list[int]:
+        """Positions (best first) of the neighbours carrying any of these label columns."""
         if len(columns) == 1:
-            carriers = self.carriers_of.get(columns[0], [])
-        else:
-            carriers = sorted({p for c in columns for p in self.carriers_of.get(c, ())})
-        neighbours = [(self.reasons.doc_ids[r], round(s, 4))
-                      for r, s in zip(self.rows[carriers[:SHOWN]].tolist(), self.sims[carriers[:SHOWN]].tolist())]
-        return Reason(neighbours, self._words(carriers[:10], label_text))
+            return self.owner[self.codes == columns[0]].tolist()
+        return np.unique(self.owner[np.isin(self.codes, columns)]).tolist() if columns else []
 
-    def _words(self, carriers: list[int], label_text: str | None) -> list[tuple[str, float]]:
+    def reasons_for(self, columns: list[list[int]], label_texts: list[str | None]) -> list[Reason]:
+        """One reason per suggestion: the label columns of its code (a parent: its children's)."""
+        carriers = [self.carriers(c) for c in columns]
+        read = sorted({p for found in carriers for p in found[:10]})
+        shared = self._shared(read)
+        at = {p: i for i, p in enumerate(read)}
+        out = []
+        for found, label_text in zip(carriers, label_texts):
+            shown = found[:SHOWN]
+            neighbours = [(self.reasons.doc_ids[r], round(s, 4))
+                          for r, s in zip(self.rows[shown].tolist(), self.sims[shown].tolist())]
+            weights = shared[[at[p] for p in found[:10]]].sum(axis=0) if found else None
+            out.append(Reason(neighbours, self._words(weights, label_text)))
+        return out
+
+    def _shared(self, positions: list[int]) -> np.ndarray:
+        """These neighbours x the text's telling words: each neighbour's weight on each word."""
+        cols = self.word_cols
+        shared = np.zeros((len(positions), len(cols)), dtype=np.float32)
+        if len(cols) and positions:
+            owner, idx, dat = gather_rows(self.reasons.X, self.rows[positions])
+            where = np.searchsorted(cols, idx)
+            hit = (where < len(cols)) & (cols[np.minimum(where, len(cols) - 1)] == idx)
+            shared[owner[hit], where[hit]] = dat[hit]
+        return shared
+
+    def _words(self, shared: np.ndarray | None, label_text: str | None) -> list[tuple[str, float]]:
+        """The words the text shares with the carriers, by weight; without carriers, the
+        text's words found in the code's label."""
         cols, vals, words = self.word_cols, self.word_vals, self.reasons.words
         if not len(cols):
             return []
-        if carriers:
-            weight = self.shared()[carriers].sum(axis=0) * vals   # the words the text shares with them
+        if shared is not None:
+            weight = shared * vals
         elif label_text:
             label_words = set(re.findall(r"\w\w+", label_text.lower()))
             weight = np.array([v if words[c] in label_words else 0.0 for c, v in zip(cols.tolist(), vals.tolist())])
