@@ -14,6 +14,7 @@ from catalog_desktop.cli import (
     cmd_db,
     cmd_decide,
     cmd_edits,
+    cmd_embedding,
     cmd_evaluate,
     cmd_export,
     cmd_import,
@@ -29,7 +30,7 @@ from catalog_desktop.cli import (
 from catalog_desktop.cli.common import CliError
 
 COMMANDS = (cmd_import, cmd_export, cmd_show, cmd_search, cmd_stats, cmd_quarantine, cmd_db, cmd_vocab, cmd_labels,
-            cmd_suggest, cmd_decide, cmd_edits, cmd_train, cmd_evaluate)
+            cmd_suggest, cmd_decide, cmd_edits, cmd_train, cmd_evaluate, cmd_embedding)
 
 
 def build_parser() -> argparse.ArgumentParser:
