@@ -14,6 +14,7 @@ mode of training), then times:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -95,9 +96,9 @@ def main() -> None:
     print(f"{'batch without reasons (records/s)':42} {rates[False]:>14,.0f}")
     print(f"{'batch with reasons (records/s)':42} {rates[True]:>14,.0f}")
     print(f"{'share of batch time in features':42} {rates[False] / features_rate:>14.0%}")
-    met = p95 < P95_TARGET_MS and rates[False] >= BATCH_TARGET
-    print(f"targets (p95 < {P95_TARGET_MS:.0f} ms, batch >= {BATCH_TARGET:,.0f}/s without reasons): "
-          + ("met" if met else "NOT MET"))
+    print(f"one record p95 < {P95_TARGET_MS:.0f} ms: {'MET' if p95 < P95_TARGET_MS else 'NOT MET'}; "
+          f"batch without reasons >= {BATCH_TARGET:,.0f} records/s: {'MET' if rates[False] >= BATCH_TARGET else 'NOT MET'} "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -107,37 +107,62 @@ class SchemeModel:
         # Each row then only sorts a few of its best candidates.
         k = max(limit * 4, 20)
         scores = self.candidates(texts, X, near, hints, max(CANDIDATES, k))
+        exclude_sets = [set((excludes[row] if excludes else ()) or ()) for row in range(len(texts))]
+        cols, vals, counts = self._best(scores, exclude_sets, k)
+        # Calibrated once for the whole batch (rows padded with zeros, which calibration ignores).
+        confidences = self.calibration(calibration_input(vals, self.multi_label)) if vals.size else vals
         results = []
         for row in range(len(texts)):
-            exclude = set((excludes[row] if excludes else ()) or ())
-            a, b = scores.indptr[row], scores.indptr[row + 1]
-            cols, vals = scores.indices[a:b], scores.data[a:b]
-            keep = vals > 0
-            if exclude:
-                keep &= ~np.isin(cols, [self.index[c] for c in exclude if c in self.index])
-            cols, vals = cols[keep], vals[keep]
-            if len(cols) > k:
-                best = np.argpartition(-vals, k - 1)[:k]
-                cols, vals = cols[best], vals[best]
-            order = np.lexsort((cols, -vals))   # best first; ties by column, as before
+            n = int(counts[row])
             extra = {c: w for c, w in ((hints[row] if hints else None) or {}).items() if c not in self.index}
             why = self.reasons.for_row(X, near, row) if with_reasons else None
-            results.append(self._rank_row(cols[order], vals[order], why, limit, exclude, extra))
+            results.append(self._rank_row(cols[row, :n], vals[row, :n], None if extra else confidences[row, :n],
+                                          why, limit, exclude_sets[row], extra))
         return results
 
-    def _rank_row(self, cols, vals, why, limit, exclude, extra) -> list[Suggestion]:
-        ranked = [(self.labels[i], float(v), [i]) for i, v in zip(cols.tolist(), vals.tolist())]
+    def _best(self, scores: sp.csr_matrix, exclude_sets: list[set[str]], k: int):
+        """Each row's ``k`` best positive candidates, best first (ties by column), for the whole
+        batch at once: (columns, scores, how many) with rows padded by zeros."""
+        scores = sp.csr_matrix(scores, copy=True)
+        for row, exclude in enumerate(exclude_sets):
+            if exclude:
+                a, b = scores.indptr[row], scores.indptr[row + 1]
+                dropped = np.isin(scores.indices[a:b], [self.index[c] for c in exclude if c in self.index])
+                scores.data[a:b][dropped] = 0.0
+        lengths = np.diff(scores.indptr)
+        n, width = scores.shape[0], int(lengths.max(initial=0))
+        padded = np.full((n, max(width, 1)), -np.inf, dtype=np.float32)
+        padded_cols = np.zeros((n, max(width, 1)), dtype=np.int64)
+        rows = np.repeat(np.arange(n), lengths)
+        position = np.arange(scores.nnz) - np.repeat(scores.indptr[:-1], lengths)
+        padded[rows, position] = np.where(scores.data > 0, scores.data, -np.inf)
+        padded_cols[rows, position] = scores.indices
+        if padded.shape[1] > k:
+            top = np.argpartition(-padded, k - 1, axis=1)[:, :k]
+            padded, padded_cols = np.take_along_axis(padded, top, axis=1), np.take_along_axis(padded_cols, top, axis=1)
+        order = np.lexsort((padded_cols, -padded), axis=-1)
+        vals = np.take_along_axis(padded, order, axis=1)
+        cols = np.take_along_axis(padded_cols, order, axis=1)
+        valid = np.isfinite(vals)
+        return cols, np.where(valid, vals, 0.0).astype(np.float32), valid.sum(axis=1)
+
+    def _rank_row(self, cols, vals, confidences, why, limit, exclude, extra) -> list[Suggestion]:
+        # A multi-label scheme shows the best ``limit`` as they are; a single-label one looks at
+        # all candidates (ambiguity, the parents' summed confidence).
+        take = min(len(cols), limit) if self.multi_label and not extra else len(cols)
+        ranked = [(self.labels[i], float(v), [i]) for i, v in zip(cols[:take].tolist(), vals[:take].tolist())]
         # Hinted codes the model never saw in training still come up, on the hint alone.
         if extra:
             for code, strength in extra.items():
                 if code not in exclude and strength > 0:
                     ranked.append((code, float(self.settings["hint_weight"] * strength), []))
             ranked.sort(key=lambda item: -item[1])
-        raw = np.array([s for _, s, _ in ranked])
-        confidences = self.calibration(calibration_input(raw, self.multi_label)) if ranked else np.zeros(0)
+        if confidences is None:  # the hints' codes joined the ranking
+            raw = np.array([s for _, s, _ in ranked])
+            confidences = self.calibration(calibration_input(raw, self.multi_label)) if ranked else np.zeros(0)
         entries = [
             {"code": c, "score": s, "confidence": float(p), "columns": cols, "backoff": False, "ambiguous": False}
-            for (c, s, cols), p in zip(ranked, confidences.tolist())
+            for (c, s, cols), p in zip(ranked, confidences[:len(ranked)].tolist())
         ]
         if not self.multi_label and entries:
             self._mark_ambiguous(entries)
