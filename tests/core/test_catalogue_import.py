@@ -204,3 +204,13 @@ def test_marcxml_import_keeps_the_xml_and_stores_iso2709(catalogue, book, tmp_pa
     assert stored.record.same_content(recs[0])
     assert counts(catalogue.import_files([path])) == (2, 0, 0, 2, 0)
     assert catalogue.stats()["by_source_format"] == {"marcxml": 2}
+
+
+def test_the_import_skips_foreign_key_checks_only_in_its_own_transactions(catalogue, book, write_marc, tmp_path):
+    path = write_marc(tmp_path / "a.mrc", [book("c:lvd:1", "Titel", author="Claus, Hugo")])
+    assert catalogue.import_files([path]).imported == 1
+    # The pooled connection the import used enforces foreign keys again for everyone else.
+    with catalogue.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            conn.exec_driver_sql("INSERT INTO item (record_id, seq, tag) VALUES (999999, 0, '852')")
