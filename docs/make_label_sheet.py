@@ -7,7 +7,8 @@ demonstration; colours and pictograms are the local defaults, not Biblioprint's)
 code and age group, on A4 24-up stock with barcodes and label outlines, starting at position 4
 as on a partly used sheet. The PDF is written by the same code as ``catalog labels`` and
 rendered with pypdfium2; ``sample-labels.csv`` is the data file of the same labels. Also the
-label dialog (print preview) as ``docs/screenshots/etiketten-dialoog.png``.
+label dialog (print preview) as ``docs/screenshots/etiketten-dialoog.png``, and the same with
+one copy's shelving word and colour changed for that copy only as ``etiketten-aanpassing.png``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ def dialog_screenshot(catalogue, out: Path) -> None:
     dialog.preview.fitInView()
     app.processEvents()
     dialog.grab().save(str(out))
+
+    # one copy's label changed in the dialog (kept with the copy, the record untouched)
+    dialog.copy_list.setCurrentRow(0)
+    for field, value in (("shelving_word", "ZANG"), ("colour", "#2e8b57")):
+        dialog.adjust_field.setCurrentIndex(dialog.adjust_field.findData(field))
+        dialog.adjust_value.setText(value)
+        dialog.adjust()
+        while dialog.worker is not None:
+            app.processEvents()
+    dialog.preview.fitInView()
+    app.processEvents()
+    dialog.grab().save(str(out.with_name("etiketten-aanpassing.png")))
     dialog.close()
 
 

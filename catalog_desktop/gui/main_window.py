@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         from catalog_desktop.gui.label_dialog import LabelDialog
 
         record_id = self.current_record_id()
-        self.label_dialog = LabelDialog(self.catalogue, [record_id] if record_id is not None else [], self)
+        self.label_dialog = LabelDialog(self.catalogue, [record_id] if record_id is not None else [], self,
+                                        language=self.language)
         self.label_dialog.open()
         return self.label_dialog
 

@@ -4,72 +4,72 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="111"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="113"/>
         <source>Someone else saved this record</source>
         <translation>Iemand anders heeft dit record bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="122"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="124"/>
         <source>Show &amp;unchanged fields too</source>
         <translation>Ook &amp;ongewijzigde velden tonen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="128"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="130"/>
         <source>&amp;Mine for this field</source>
         <translation>&amp;Mijn versie voor dit veld</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="128"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="130"/>
         <source>T&amp;heirs for this field</source>
         <translation>&amp;Hun versie voor dit veld</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="129"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="131"/>
         <source>&amp;Base for this field</source>
         <translation>&amp;Basis voor dit veld</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="136"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="138"/>
         <source>Keep &amp;all of mine</source>
         <translation>&amp;Alles van mij houden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="137"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="139"/>
         <source>Take all of th&amp;eirs</source>
         <translation>All&amp;es van de ander nemen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="144"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="146"/>
         <source>&amp;Save this version</source>
         <translation>Deze versie be&amp;waren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="145"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="147"/>
         <source>Back to the editor</source>
         <translation>Terug naar de editor</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="170"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="174"/>
         <source>someone else</source>
         <translation>iemand anders</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="172"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="176"/>
         <source>&lt;b&gt;%1&lt;/b&gt; saved this record (version %2) after you opened it (version %3). Nothing was overwritten. Choose per field which version to keep, or keep all of yours, or take all of theirs.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; heeft dit record bewaard (versie %2) nadat u het opende (versie %3). Er is niets overschreven. Kies per veld welke versie u houdt, of houd alles van uzelf, of neem alles van de ander.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="197"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="201"/>
         <source>Both of you changed %1: choose a version for it.</source>
         <translation>U hebt allebei %1 gewijzigd: kies welke versie blijft.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="199"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="203"/>
         <source>Every field has a version: save it.</source>
         <translation>Elk veld heeft een versie: u kunt bewaren.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="224"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="228"/>
         <source>Not saved</source>
         <translation>Niet bewaard</translation>
     </message>
@@ -77,52 +77,52 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="69"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="69"/>
         <source>Opened (base)</source>
         <translation>Geopend (basis)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="69"/>
         <source>Mine</source>
         <translation>Mijn versie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="69"/>
         <source>Theirs</source>
         <translation>Hun versie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="69"/>
         <source>Kept</source>
         <translation>Wordt bewaard</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="73"/>
         <source>base</source>
         <translation>basis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="73"/>
         <source>mine</source>
         <translation>mijn versie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="71"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="73"/>
         <source>theirs</source>
         <translation>hun versie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="72"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="74"/>
         <source>choose!</source>
         <translation>kiezen!</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="85"/>
+        <location filename="../../catalog_desktop/gui/conflict_dialog.py" line="87"/>
         <source>(absent)</source>
         <translation>(afwezig)</translation>
     </message>
@@ -181,107 +181,208 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="49"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="61"/>
         <source>Spine labels</source>
         <translation>Rugetiketten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66"/>
         <source>Selected record(s): %1</source>
         <translation>Geselecteerde record(s): %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="55"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67"/>
         <source>Catalogued today</source>
         <translation>Vandaag gecatalogiseerd</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="56"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68"/>
         <source>Whole catalogue</source>
         <translation>Hele catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="62"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="74"/>
         <source>Barcode (Code 128)</source>
         <translation>Streepjescode (Code 128)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="63"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="75"/>
         <source>Label outlines</source>
         <translation>Etiketranden tekenen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="66"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="78"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="67"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="79"/>
         <source>Label stock</source>
         <translation>Etikettenvel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="80"/>
         <source>Start at position</source>
         <translation>Beginnen op positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="86"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="101"/>
         <source>&amp;Print…</source>
         <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="87"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="102"/>
         <source>Save as &amp;PDF…</source>
         <translation>Opslaan als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="88"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="103"/>
         <source>Save label &amp;data…</source>
         <translation>Etiket&amp;gegevens opslaan…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="90"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="105"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="129"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="131"/>
+        <source>Shelving word</source>
+        <translation>Hoofdwoord</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="131"/>
+        <source>Label code</source>
+        <translation>Etiketcode</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <source>Rubric</source>
+        <translation>Rubriek</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="225"/>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <source>Pictogram</source>
+        <translation>Pictogram</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="133"/>
+        <source>Age group</source>
+        <translation>Leeftijdsgroep</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="133"/>
+        <source>Age group colour</source>
+        <translation>Kleur van de leeftijdsgroep</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="134"/>
+        <source>AVI level</source>
+        <translation>AVI-niveau</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="134"/>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="134"/>
+        <source>Call number</source>
+        <translation>Plaatskenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="139"/>
+        <source>Change one copy&apos;s label</source>
+        <translation>Het etiket van één exemplaar aanpassen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="147"/>
+        <source>Colour…</source>
+        <translation>Kleur…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="148"/>
+        <source>Change for this copy</source>
+        <translation>Aanpassen voor dit exemplaar</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="149"/>
+        <source>Undo this copy&apos;s change</source>
+        <translation>Aanpassing wissen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="156"/>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="157"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="162"/>
+        <source>The record is not changed: the change is kept with the copy.</source>
+        <translation>Het record verandert niet: de aanpassing wordt bij het exemplaar bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="194"/>
+        <source>changed for this copy: %1</source>
+        <translation>aangepast voor dit exemplaar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="221"/>
+        <source>%1 is changed for copy %2; the record says otherwise.</source>
+        <translation>%1 is aangepast voor exemplaar %2; het record zegt iets anders.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="270"/>
         <source>Collecting labels for %1 record(s)…</source>
         <translation>Etiketten verzamelen voor %1 record(s)…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="132"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="273"/>
         <source>Collecting labels: %1 of %2 records…</source>
         <translation>Etiketten verzamelen: %1 van %2 records…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="178"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="321"/>
         <source>%1 labels on %2 page(s); %3 copies listed without a label</source>
         <translation>%1 etiketten op %2 pagina(&apos;s); %3 exemplaren zonder etiket (zie lijst)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="211"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="326"/>
+        <source>%1 changed for their copy (✎)</source>
+        <translation>%1 aangepast voor hun exemplaar (✎)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="358"/>
         <source>Save labels as PDF</source>
         <translation>Etiketten opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="212"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="359"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="217"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="364"/>
         <source>Save label data</source>
         <translation>Etiketgegevens opslaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="218"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="365"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/label_dialog.py" line="226"/>
+        <location filename="../../catalog_desktop/gui/label_dialog.py" line="373"/>
         <source>Cannot write the file</source>
         <translation>Kan het bestand niet schrijven</translation>
     </message>
@@ -491,53 +592,53 @@
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="410"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="411"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="411"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="412"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="417"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="426"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="418"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="427"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="417"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="418"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="440"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="441"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="454"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="455"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="457"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="458"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="464"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="465"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="466"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="467"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="468"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="469"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>

@@ -90,3 +90,17 @@ def test_a_long_run_reports_progress_and_can_be_cancelled(filled):
     cancel.set()
     run = collect_labels(filled, all_ids, cancel=cancel)
     assert run.cancelled and run.labels == []
+
+
+def test_a_refused_adjustment_says_what_to_fix_in_dutch_and_english(filled):
+    (l2,) = ids(filled, "L2")
+    with pytest.raises(AdjustmentError) as refused:
+        set_adjustment(filled, l2, "BC-9999", "colour", "#123456")
+    assert refused.value.message() == "record %d heeft geen exemplaar 'BC-9999'; zijn exemplaren: BC-0002, BC-0003" % l2
+    assert refused.value.message("en") == str(refused.value) and "has no copy" in str(refused.value)
+    with pytest.raises(AdjustmentError) as refused:
+        set_adjustment(filled, l2, "BC-0003", "colour", "rood")
+    assert "is geen kleur van de vorm #rrggbb" in refused.value.message("nl")
+    with pytest.raises(AdjustmentError) as refused:
+        clear_adjustment(filled, l2, "BC-0003", "title")
+    assert "is geen etiketveld" in refused.value.message()

@@ -89,3 +89,72 @@ def test_records_without_labels_leave_nothing_to_print(qtbot, sample_catalogue):
     assert dialog.labels == [] and dialog.problems.count() == 1
     assert not dialog.print_button.isEnabled() and not dialog.pdf_button.isEnabled()
     assert dialog.data_button.isEnabled()
+
+
+def _choose(dialog, qtbot, field: str, value: str | None = None) -> None:
+    dialog.adjust_field.setCurrentIndex(dialog.adjust_field.findData(field))
+    if value is not None:
+        dialog.adjust_value.setText(value)
+
+
+def _wait(dialog, qtbot) -> None:
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+
+
+def test_one_copy_label_is_changed_and_marked_and_the_record_stays_as_it_was(qtbot, sample_catalogue, tmp_path):
+    from PySide6.QtCore import Qt
+
+    record = sample_catalogue.records.by_control_number("DEMO00063")
+    before = (record.raw, record.marc, record.version)
+    dialog = open_dialog(qtbot, sample_catalogue, ["DEMO00063"])
+    assert dialog.copy_list.count() == len(dialog.labels) >= 1
+    assert not dialog.copy_list.item(0).text().startswith("✎") and not dialog.clear_button.isEnabled()
+    dialog.copy_list.setCurrentRow(0)
+    _choose(dialog, qtbot, "shelving_word")
+    assert dialog.adjust_value.text() == "DAVI"  # what the label says now
+    dialog.adjust_value.setText("ZANG")
+    qtbot.mouseClick(dialog.adjust_button, Qt.LeftButton)
+    _wait(dialog, qtbot)
+    _choose(dialog, qtbot, "colour", "#00ff00")
+    qtbot.keyClick(dialog.adjust_value, Qt.Key_Return)
+    _wait(dialog, qtbot)
+
+    label = dialog.labels[0]
+    assert (label.shelving_word, label.colour, label.colour_source) == ("ZANG", "#00ff00", "adjusted")
+    item = dialog.copy_list.item(0)
+    assert item.text().startswith("✎ DEMO00063") and "aangepast voor dit exemplaar: Hoofdwoord, Kleur" in item.text()
+    assert item.font().bold() and "1 aangepast voor hun exemplaar" in dialog.status.text()
+    assert dialog.copy_list.currentRow() == 0 and dialog.clear_button.isEnabled()  # the copy stays chosen
+    # the preview redraws with the copy's own word and colour
+    placed = dialog.sheet.pages[0].labels[0]
+    assert any(getattr(s, "text", None) == "ZANG" for s in placed.shapes)
+    image = page_image(dialog.sheet, dialog.sheet.pages[0], dots_per_mm=8)
+    assert rgb(image.pixelColor(round((placed.x + 1) * 8), round((placed.y + placed.h / 2) * 8))) == (0, 255, 0)
+    dialog.save_data(str(tmp_path / "l.csv"))
+    assert "ZANG" in (tmp_path / "l.csv").read_text(encoding="utf-8-sig")
+    # kept with the copy, not in the record: the MARC is byte for byte what it was
+    after = sample_catalogue.records.by_control_number("DEMO00063")
+    assert (after.raw, after.marc, after.version) == before
+    assert {a.field for a in sample_catalogue.label_adjustments.list()} == {"shelving_word", "colour"}
+
+    # undo the shelving word for this copy: the record's word comes back, the colour stays changed
+    _choose(dialog, qtbot, "shelving_word")
+    assert "Hoofdwoord is aangepast voor exemplaar" in dialog.adjust_info.text()
+    qtbot.mouseClick(dialog.clear_button, Qt.LeftButton)
+    _wait(dialog, qtbot)
+    assert (dialog.labels[0].shelving_word, dialog.labels[0].adjusted) == ("DAVI", "colour")
+    _choose(dialog, qtbot, "colour")
+    qtbot.mouseClick(dialog.clear_button, Qt.LeftButton)
+    _wait(dialog, qtbot)
+    assert dialog.labels[0].adjusted == "" and not dialog.copy_list.item(0).text().startswith("✎")
+    assert sample_catalogue.label_adjustments.list() == []
+
+
+def test_a_change_the_core_refuses_is_said_in_dutch(qtbot, sample_catalogue):
+    dialog = open_dialog(qtbot, sample_catalogue, ["DEMO00063"])
+    dialog.copy_list.setCurrentRow(0)
+    _choose(dialog, qtbot, "colour", "groen")
+    dialog.adjust_button.click()
+    assert dialog.worker is None  # nothing to collect again
+    assert "is geen kleur van de vorm #rrggbb" in dialog.adjust_info.text()
+    assert sample_catalogue.label_adjustments.list() == []
