@@ -67,6 +67,11 @@ class EditStep:
     records: tuple[StepRecord, ...]
     decisions: tuple[int, ...]
 
+    def touches(self, record_id: int | None) -> bool:
+        """Whether undoing or redoing this step changes that record (an editor holding unsaved
+        typing in it would lose the typing)."""
+        return record_id is not None and any(r.record_id == record_id for r in self.records)
+
 
 @dataclass(frozen=True, slots=True)
 class StepDiff:

@@ -49,13 +49,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.catalogue = catalogue
         self.language = language
+        self.unsaved_box = None  # the question asked before an undo would throw typing away
         self.preferences = preferences or Preferences()
         self.worker: Worker | None = None
         self.filter_name: str | None = None
         self.setWindowTitle(self.tr("catalog-desktop"))
         self.resize(1400, 860)
 
-        self.model = RecordTableModel(catalogue, self)
+        self.model = RecordTableModel(catalogue, self, language)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.table.setColumnWidth(1, 300)
         self.table.setColumnWidth(2, 160)
         self.table.selectionModel().currentRowChanged.connect(self.on_row_changed)
-        self.quarantine_view = QuarantineView(catalogue)
+        self.quarantine_view = QuarantineView(catalogue, language=language)
         self.left = QStackedWidget()
         self.left.addWidget(self.table)
         self.left.addWidget(self.quarantine_view)
@@ -209,14 +210,40 @@ class MainWindow(QMainWindow):
     # --- actions --------------------------------------------------------------------------
 
     def undo(self):
-        return self._step(self.catalogue.edits.undo)
+        return self._step(self.catalogue.edits.undo, self.catalogue.edits.next_undo())
 
     def redo(self):
-        return self._step(self.catalogue.edits.redo)
+        return self._step(self.catalogue.edits.redo, self.catalogue.edits.next_redo())
 
-    def _step(self, call):
+    def _unsaved_typing_settled(self, step) -> bool:
+        """Undoing or redoing a step of the record being typed in would throw the typing away:
+        ask first. Save them (their own step: the Edit menu then names it, nothing undone yet),
+        throw them away and go on, or cancel. True: go on with the step."""
+        self.record_view.marc.flush()
+        draft = self.record_view.draft
+        if draft is None or not draft.dirty or step is None or not step.touches(draft.record_id):
+            return True
+        box = QMessageBox(QMessageBox.Warning, self.tr("Unsaved changes"), self.tr(
+            "This record has changes that are not saved. “%1” changes this record too and would throw "
+            "them away.").replace("%1", step.name), parent=self)
+        save = box.addButton(self.tr("Save them first"), QMessageBox.AcceptRole)
+        discard = box.addButton(self.tr("Throw them away and go on"), QMessageBox.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(save)
+        self.unsaved_box, self.unsaved_buttons = box, {"save": save, "discard": discard, "cancel": cancel}
+        box.exec()
+        clicked = box.clickedButton()
+        self.unsaved_box = None
+        if clicked is save:
+            self.record_view.save()
+            return False
+        return clicked is discard
+
+    def _step(self, call, step=None):
         from catalog_desktop.catalogue.errors import CatalogueError
 
+        if not self._unsaved_typing_settled(step):
+            return None
         try:
             change = call()
         except CatalogueError as exc:

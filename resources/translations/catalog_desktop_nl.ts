@@ -163,17 +163,17 @@
 <context>
     <name>KeyboardHelp</name>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="130"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="136"/>
         <source>Keyboard</source>
         <translation>Toetsenbord</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="141"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="147"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="144"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="150"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -390,255 +390,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="55"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="56"/>
         <source>catalog-desktop</source>
         <translation>catalog-desktop</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="87"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="88"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="89"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="90"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="94"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="95"/>
         <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
         <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="104"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="105"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="139"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="141"/>
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
         <source>&amp;New record…</source>
         <translation>&amp;Nieuw record…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="143"/>
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
         <source>&amp;Train a model…</source>
         <translation>Een model &amp;trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="148"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="208"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="154"/>
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="155"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="157"/>
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="161"/>
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="163"/>
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="163"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165"/>
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="169"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="171"/>
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="172"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="173"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="175"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="208"/>
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="223"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="226"/>
+        <source>Unsaved changes</source>
+        <translation>Niet-bewaarde wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="227"/>
+        <source>This record has changes that are not saved. “%1” changes this record too and would throw them away.</source>
+        <translation>Dit record heeft wijzigingen die niet bewaard zijn. “%1” verandert dit record ook en zou ze weggooien.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="229"/>
+        <source>Save them first</source>
+        <translation>Eerst bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="230"/>
+        <source>Throw them away and go on</source>
+        <translation>Weggooien en doorgaan</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="250"/>
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="284"/>
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="284"/>
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="258"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="285"/>
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="258"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="285"/>
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="259"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="259"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="321"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="348"/>
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="411"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="438"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="412"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="439"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="418"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="445"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="454"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="418"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="231"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="445"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="441"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="468"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="482"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="485"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="465"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="492"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="467"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="494"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="469"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="496"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -808,22 +829,22 @@
 <context>
     <name>QuarantineView</name>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="82"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="82"/>
         <source>Offset</source>
         <translation>Positie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="82"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/panes.py" line="81"/>
+        <location filename="../../catalog_desktop/gui/panes.py" line="82"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
@@ -847,19 +868,19 @@
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="32"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
         <source>Publisher</source>
         <translation>Uitgever</translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="33"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
         <location filename="../../catalog_desktop/gui/record_editor.py" line="34"/>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
         <source>ISBN</source>
         <translation>ISBN</translation>
     </message>
@@ -910,42 +931,42 @@
         <translation>%1 heeft dit record intussen bewaard (versie %2). Uw wijzigingen zijn nog niet bewaard: bij bewaren kunt u beide versies vergelijken.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="212"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
         <source>Vlacc number</source>
         <translation>Vlaccnummer</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="212"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="213"/>
         <source>Edition</source>
         <translation>Editie</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="215"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="214"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="216"/>
         <source>Material</source>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="215"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="217"/>
         <source>Literary type</source>
         <translation>Literair type</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="215"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="218"/>
         <source>Audience</source>
         <translation>Doelgroep</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="216"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="219"/>
         <source>Series</source>
         <translation>Reeks</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="222"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="225"/>
         <source>%n edition(s) in the catalogue</source>
         <translation>
             <numerusform>%n editie in de catalogus</numerusform>
@@ -953,37 +974,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="224"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="227"/>
         <source>Work</source>
         <translation>Werk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="230"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="233"/>
         <source>Agents</source>
         <translation>Personen en instanties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="235"/>
         <source>label genre</source>
         <translation>etiketgenre</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="235"/>
         <source>not in the list</source>
         <translation>niet in de lijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="232"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="235"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="251"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="254"/>
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_editor.py" line="254"/>
+        <location filename="../../catalog_desktop/gui/record_editor.py" line="257"/>
         <source>Items</source>
         <translation>Exemplaren</translation>
     </message>
@@ -1031,7 +1052,7 @@
         <translation>Genres</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/record_table.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/record_table.py" line="60"/>
         <source>Imported with warnings: see the record</source>
         <translation>Geïmporteerd met waarschuwingen: zie het record</translation>
     </message>

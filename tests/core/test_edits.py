@@ -114,3 +114,14 @@ def test_a_rejection_is_a_step_and_undoing_a_decision_elsewhere_marks_its_step(s
     assert step.name == "SISO 999 afgewezen" and step.records[0].before_version is None
     cat.decisions.undo(step.decisions[0])  # as `catalog decide undo` does
     assert cat.edits.get(step.id).state == UNDONE
+
+
+def test_a_step_says_which_records_undoing_it_would_change(sample_catalogue):
+    cat = sample_catalogue
+    first, second = _verdriet(cat)[:2]
+    before = cat.records.get(first)
+    cat.edits.edit(first, _with_note(before.record, "Noot"), expected_version=before.version)
+    step = cat.edits.next_undo()
+    assert step.touches(first) and not step.touches(second) and not step.touches(None)  # None: a new record
+    cat.edits.undo()
+    assert cat.edits.next_redo().touches(first)

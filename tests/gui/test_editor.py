@@ -208,3 +208,45 @@ def test_trainer_trains_in_the_background_and_the_new_bundle_becomes_active(wind
     window.suggestions.show_record(rid)
     qtbot.waitUntil(lambda: window.suggestions.ready, timeout=120000)
     assert window.suggestions.service.suggester.path.name == "nieuw"
+
+
+def _answer_unsaved(window, which: str) -> None:
+    """Click a button of the 'unsaved changes' question once it is open (it is modal)."""
+    from PySide6.QtCore import QTimer
+
+    def click():
+        if window.unsaved_box is None or not window.unsaved_box.isVisible():
+            QTimer.singleShot(10, click)
+            return
+        window.unsaved_buttons[which].click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_undo_with_unsaved_typing_asks_first_and_loses_nothing(window, qtbot, sample_catalogue):
+    rid = _open(window, qtbot, "verdriet")
+    _replace_in_marc(window, qtbot, "$aHet verdriet van België", "$aHet verdriet van Vlaanderen")
+    window.save_action.trigger()
+    _replace_in_marc(window, qtbot, "$aHet verdriet van Vlaanderen", "$aHet verdriet van Brugge")  # not saved
+
+    _answer_unsaved(window, "cancel")  # cancel: nothing undone, the typing still there
+    assert window.undo() is None
+    assert sample_catalogue.records.get(rid).title.startswith("Het verdriet van Vlaanderen")
+    assert "Het verdriet van Brugge" in window.record_view.marc.text.toPlainText()
+    assert window.record_view.draft.dirty
+
+    _answer_unsaved(window, "discard")  # throw the typing away, by choice, and undo
+    assert window.undo() is not None
+    assert sample_catalogue.records.get(rid).title.startswith("Het verdriet van België")
+    assert "Het verdriet van België" in window.record_view.marc.text.toPlainText()
+    window.redo_action.trigger()  # nothing unsaved: no question
+    assert window.unsaved_box is None
+    assert sample_catalogue.records.get(rid).title.startswith("Het verdriet van Vlaanderen")
+
+    _replace_in_marc(window, qtbot, "$aHet verdriet van Vlaanderen", "$aHet verdriet van Gent")
+    _answer_unsaved(window, "save")  # save first: the typing is its own step; nothing undone yet
+    assert window.undo() is None
+    assert sample_catalogue.records.get(rid).title.startswith("Het verdriet van Gent")
+    assert "Gent" in window.undo_action.text()
+    window.undo_action.trigger()  # nothing unsaved now: undo goes without asking
+    assert sample_catalogue.records.get(rid).title.startswith("Het verdriet van Vlaanderen")
