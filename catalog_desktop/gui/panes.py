@@ -73,9 +73,10 @@ class HistoryPane(QWidget):
 class QuarantineView(QWidget):
     """The records that could not be read: file, offset, reason, and their bytes."""
 
-    def __init__(self, catalogue, parent=None):
+    def __init__(self, catalogue, parent=None, language: str = "nl"):
         super().__init__(parent)
         self.catalogue = catalogue
+        self.language = language
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("quarantine")
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Offset"), self.tr("Reason"), self.tr("When")])
@@ -99,12 +100,17 @@ class QuarantineView(QWidget):
     def refresh(self) -> None:
         from pathlib import Path
 
+        from catalog_desktop.catalogue.wording import quarantine_reason
+
         self.items = self.catalogue.quarantine.list()
         self.table.setRowCount(len(self.items))
         for row, q in enumerate(self.items):
-            values = (Path(q.source_file).name, str(q.offset), q.reason_message, q.quarantined_at.strftime("%Y-%m-%d %H:%M"))
+            reason = quarantine_reason(q.reason_code, q.reason_message, self.language)
+            values = (Path(q.source_file).name, str(q.offset), reason, q.quarantined_at.strftime("%Y-%m-%d %H:%M"))
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(f"{q.reason_code}: {q.reason_message}")  # the technical detail, for repairs
+                self.table.setItem(row, col, item)
         self.raw.setPlainText("")
 
     def _show_bytes(self, row: int) -> None:

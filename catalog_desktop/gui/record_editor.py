@@ -202,6 +202,7 @@ class RecordEditor(QWidget):
 
     def entities_html(self) -> str:
         from catalog_desktop.catalogue.code_info import code_info
+        from catalog_desktop.catalogue.wording import value_text
 
         d = self.draft
         e = d.entities()
@@ -211,8 +212,10 @@ class RecordEditor(QWidget):
         facts = [
             (self.tr("Vlacc number"), e.control_number), (self.tr("Edition"), e.edition),
             (self.tr("Publisher"), e.publisher), (self.tr("Year"), e.year), (self.tr("ISBN"), ", ".join(e.isbns)),
-            (self.tr("Language"), e.language), (self.tr("Material"), e.material),
-            (self.tr("Literary type"), e.literary_type), (self.tr("Audience"), e.audience),
+            (self.tr("Language"), value_text("language", e.language, self.language)),
+            (self.tr("Material"), value_text("material", e.material, self.language)),
+            (self.tr("Literary type"), value_text("literary_type", e.literary_type, self.language)),
+            (self.tr("Audience"), e.audience),
             (self.tr("Series"), "; ".join(e.series)),
         ]
         parts.append(_table([(k, escape(str(v))) for k, v in facts if v]))
@@ -227,7 +230,7 @@ class RecordEditor(QWidget):
                 others = [f"{s.title} ({s.year or '?'})" for s in view.editions if s.id != d.record_id]
                 parts.append(_bullets(others))
         if e.agents:
-            parts.append(_section(self.tr("Agents"), [f"{a.name} ({a.role})" for a in e.agents]))
+            parts.append(_section(self.tr("Agents"), [f"{a.name} ({value_text('role', a.role, self.language)})" for a in e.agents]))
         infos = code_info(e.codes, self.catalogue.vocabularies())
         label_genre, unlisted, codes_heading = self.tr("label genre"), self.tr("not in the list"), self.tr("Codes")
         if infos:
@@ -248,7 +251,7 @@ class RecordEditor(QWidget):
                 rows.append((c.scheme.upper(), text + extra + f" <small>[{escape(c.tag)}]</small>"))
             parts.append(f"<h3>{escape(codes_heading)}</h3>" + _table(rows))
         if e.subjects:
-            parts.append(_section(self.tr("Subjects"), [f"{s.term} ({s.kind})" for s in e.subjects]))
+            parts.append(_section(self.tr("Subjects"), [f"{s.term} ({value_text('subject_kind', s.kind, self.language)})" for s in e.subjects]))
         if e.items:
             items = [" · ".join(x for x in (i.barcode, i.library, i.location, i.call_number) if x) for i in e.items]
             parts.append(_section(self.tr("Items"), items))

@@ -21,9 +21,10 @@ class RecordTableModel(QAbstractTableModel):
         ("genres", QT_TRANSLATE_NOOP("RecordTableModel", "Genres")),
     )
 
-    def __init__(self, catalogue, parent=None):
+    def __init__(self, catalogue, parent=None, language: str = "nl"):
         super().__init__(parent)
         self.catalogue = catalogue
+        self.language = language
         self.rows: list = []
         self.total = 0
         self.order_by = "title"
@@ -48,7 +49,12 @@ class RecordTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.DisplayRole:
-            value = getattr(row, self.COLUMNS[index.column()][0])
+            name = self.COLUMNS[index.column()][0]
+            value = getattr(row, name)
+            if name in ("material", "literary_type"):  # stored language-neutral; shown in the window's language
+                from catalog_desktop.catalogue.wording import value_text
+
+                return value_text(name, value, self.language)
             return "" if value is None else str(value)
         if role == Qt.ToolTipRole and row.has_warnings:
             return QCoreApplication.translate("RecordTableModel", "Imported with warnings: see the record")
