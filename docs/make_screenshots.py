@@ -1,6 +1,6 @@
 """Regenerate the screenshots in docs/screenshots/ (offscreen, Dutch, on the sample catalogue).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang en --out /tmp/shots]
 
 The main views: the browser with a search and with a ready-made filter, the record editor
 (entities and MARC with a validation message), suggestions, the work-level dialog, a new
@@ -34,17 +34,28 @@ SHARED_MARC = ROOT.parent / "shared" / "data" / "marc"
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
-    install_translator(app, "nl")
+    install_translator(app, args.lang)
+    from catalog_desktop.gui.main_thread_gc import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(app)  # as the application: no collection on worker threads  # noqa: F841
 
     def shot(widget, name: str) -> None:
         app.processEvents()
-        widget.grab().save(str(OUT / name))
+        widget.grab().save(str(out / name))
 
     with tempfile.TemporaryDirectory() as tmp, Catalogue.open(Path(tmp) / "sample.sqlite") as catalogue:
         fill_sample_catalogue(catalogue)
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)  # not the user's own
-        window = MainWindow(catalogue, preferences=Preferences(settings))
+        window = MainWindow(catalogue, language=args.lang, preferences=Preferences(settings))
         window.resize(1400, 860)
         window.show()
         window.search.setText("verdriet")
@@ -124,8 +135,27 @@ def main() -> None:
         help_dialog.reject()
 
         conflict_shots(window, shot)
+        trainer_shot(app, window, shot, tmp)
         window.close()
-    print(f"screenshots written to {OUT}")
+    print(f"screenshots written to {out}")
+
+
+def trainer_shot(app, window, shot, tmp: str) -> None:
+    """The trainer's window after training from a MARC export (the sample's demo records)."""
+    from catalog_desktop.catalogue.sample import sample_files
+
+    trainer = window.open_trainer()
+    trainer.source.setCurrentIndex(trainer.source.findData("export"))
+    trainer.export_files.setText(str(next(p for p in sample_files() if p.suffix == ".xml")))
+    trainer.out.setText(str(Path(tmp) / "nieuw-model"))
+    trainer.holdout.setValue(0.2)
+    worker = trainer.start()
+    while trainer.worker is worker:
+        app.processEvents()
+    for field in (trainer.status, trainer.out):  # no temporary folder in the picture
+        field.setText(field.text().replace(tmp, "…"))
+    shot(trainer, "trainer.png")
+    trainer.reject()
 
 
 def conflict_shots(window, shot) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,7 +48,7 @@ class TrainerDialog(QDialog):
         self.worker: Worker | None = None
         self.active = Path(preferences.get("bundle") or default_bundle())
         self.setWindowTitle(self.tr("Train a model"))
-        self.resize(680, 360)
+        self.resize(680, 1)  # as tall as its fields need
         self.source = QComboBox()
         self.source.addItem(self.tr("This catalogue"), "catalogue")
         self.source.addItem(self.tr("A MARC export (ISO 2709, MARCXML, …)"), "export")
@@ -56,7 +57,8 @@ class TrainerDialog(QDialog):
         self.pages.addWidget(QLabel(self.tr("This catalogue: its codes and the catalogers' decisions")))
         self.pages.addWidget(self._export_page())
         self.pages.addWidget(self._corpus_page())
-        self.source.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.source.currentIndexChanged.connect(self._show_source)
+        self._show_source(0)
         self.out = QLineEdit(str(self.active.parent / "nieuw-model"))
         self.holdout = QDoubleSpinBox()
         self.holdout.setRange(0.0, 0.5)
@@ -91,6 +93,15 @@ class TrainerDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def _show_source(self, index: int) -> None:
+        """Only the chosen source's fields take room (a stacked widget is as tall as its tallest page)."""
+        for n in range(self.pages.count()):
+            shown = QSizePolicy.Preferred if n == index else QSizePolicy.Ignored
+            self.pages.widget(n).setSizePolicy(QSizePolicy.Preferred, shown)
+        self.pages.setCurrentIndex(index)
+        self.pages.adjustSize()
 
     def _path_row(self, edit: QLineEdit, choose) -> QWidget:
         row = QWidget()
