@@ -816,12 +816,12 @@
         <translation>%1 (%2, sinds %3)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/presence_label.py" line="92"/>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="93"/>
         <source>Also open at: %1</source>
         <translation>Ook open bij: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/presence_label.py" line="94"/>
+        <location filename="../../catalog_desktop/gui/presence_label.py" line="95"/>
         <source>Someone else is editing this record too: whoever saves second will be asked to compare both versions.</source>
         <translation>Iemand anders bewerkt dit record ook: wie als tweede bewaart, krijgt beide versies te zien om te vergelijken.</translation>
     </message>
@@ -1114,187 +1114,187 @@
 <context>
     <name>TrainerDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="49"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="50"/>
         <source>Train a model</source>
         <translation>Een model trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="66"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="68"/>
         <source>Training data</source>
         <translation>Trainingsgegevens</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="56"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="57"/>
         <source>This catalogue: its codes and the catalogers&apos; decisions</source>
         <translation>Deze catalogus: de codes en de beslissingen van de catalografen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="52"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="53"/>
         <source>This catalogue</source>
         <translation>Deze catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="53"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="54"/>
         <source>A MARC export (ISO 2709, MARCXML, …)</source>
         <translation>Een MARC-export (ISO 2709, MARCXML, …)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="55"/>
         <source>An Annif corpus (TSV) with its vocabulary</source>
         <translation>Een Annif-corpus (TSV) met zijn woordenlijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="70"/>
         <source>New bundle folder</source>
         <translation>Map van de nieuwe bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="69"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="71"/>
         <source>Share of records kept out to evaluate</source>
         <translation>Deel van de records apart gehouden om te evalueren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="70"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="72"/>
         <source>Active bundle now</source>
         <translation>Nu actieve bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="74"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="76"/>
         <source>Train</source>
         <translation>Trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="76"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="78"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="78"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="80"/>
         <source>Open the report</source>
         <translation>Het rapport openen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="80"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="82"/>
         <source>Use the new bundle</source>
         <translation>De nieuwe bundel gebruiken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="82"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="84"/>
         <source>Keep the old one</source>
         <translation>De oude houden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="100"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="111"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="107"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="118"/>
         <source>one or more files, separated by ;</source>
         <translation>een of meer bestanden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="111"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="122"/>
         <source>Export file(s)</source>
         <translation>Exportbestand(en)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="112"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="123"/>
         <source>Read with this catalogue&apos;s field profile; nothing is imported into it.</source>
         <translation>Gelezen met het veldprofiel van deze catalogus; er wordt niets in geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="118"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="129"/>
         <source>empty: the catalogue&apos;s lists (ZIZO, SISO, genres)</source>
         <translation>leeg: de lijsten van de catalogus (ZIZO, SISO, genres)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="121"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="132"/>
         <source>own vocabulary</source>
         <translation>eigen woordenlijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="123"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="134"/>
         <source>all lines; or N (the first N), or A-B</source>
         <translation>alle regels; of N (de eerste N), of A-B</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="127"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="138"/>
         <source>Corpus (text&lt;TAB&gt;codes)</source>
         <translation>Corpus (tekst&lt;TAB&gt;codes)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="128"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="139"/>
         <source>Vocabulary (code&lt;TAB&gt;label)</source>
         <translation>Woordenlijst (code&lt;TAB&gt;term)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="129"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="140"/>
         <source>Codes of</source>
         <translation>Codes uit</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="130"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="141"/>
         <source>Lines</source>
         <translation>Regels</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="136"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="147"/>
         <source>Choose MARC export files</source>
         <translation>MARC-exportbestanden kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="137"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="148"/>
         <source>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;All files (*)</source>
         <translation>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="142"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="153"/>
         <source>Choose a corpus</source>
         <translation>Een corpus kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="143"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="154"/>
         <source>Annif corpus (*.tsv *.tsv.gz);;All files (*)</source>
         <translation>Annif-corpus (*.tsv *.tsv.gz);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="148"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="159"/>
         <source>Choose a vocabulary</source>
         <translation>Een woordenlijst kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="160"/>
         <source>Annif vocabulary (*.tsv);;All files (*)</source>
         <translation>Annif-woordenlijst (*.tsv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="167"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="178"/>
         <source>Choose the export file(s) to train from.</source>
         <translation>Kies de exportbestanden om op te trainen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="173"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="184"/>
         <source>Choose the corpus to train from.</source>
         <translation>Kies het corpus om op te trainen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="198"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="209"/>
         <source>Training…</source>
         <translation>Bezig met trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="217"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="228"/>
         <source>Bundle written to %1. %2</source>
         <translation>Bundel geschreven naar %1. %2</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="227"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="238"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="231"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="242"/>
         <source>Not trained: %1</source>
         <translation>Niet getraind: %1</translation>
     </message>
