@@ -49,6 +49,11 @@ class Reasons:
         self.idf = np.asarray(word_idf, dtype=np.float32) if word_idf is not None else np.ones(len(words), dtype=np.float32)
         common = np.log(10.0) + 1.0 if self.X.shape[0] >= 1000 else 0.0
         self.telling = (self.idf >= common) & np.array([not _is_stop(str(w)) for w in words], dtype=bool)
+        # Where each training row's words end (its columns sorted: words, then character
+        # n-grams): the reasons read only the words of the neighbours they show.
+        self.X.sort_indices()
+        seen = np.concatenate([[0], np.cumsum(self.X.indices < self.n_word, dtype=np.int64)])
+        self.word_end = self.X.indptr[:-1] + (seen[self.X.indptr[1:]] - seen[self.X.indptr[:-1]])
 
     def nearest(self, X: sp.csr_matrix) -> sp.csr_matrix:
         """The ``NEAREST`` training documents of each query row: a CSR matrix (queries x
@@ -71,10 +76,12 @@ class Reasons:
                    doc_ids, n_word_features, words, word_idf)
 
 
-def gather_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The entries of some CSR rows at once: (position of the row in ``rows``, column, value)."""
+def gather_rows(matrix: sp.csr_matrix, rows: np.ndarray, ends: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The entries of some CSR rows at once (each up to ``ends[row]`` when given): (position of
+    the row in ``rows``, column, value)."""
     starts = matrix.indptr[rows]
-    lengths = matrix.indptr[rows + 1] - starts
+    lengths = (matrix.indptr[rows + 1] if ends is None else ends[rows]) - starts
     owner = np.repeat(np.arange(len(rows)), lengths)
     where = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths) + np.repeat(starts, lengths)
     return owner, matrix.indices[where], matrix.data[where]
@@ -125,7 +132,7 @@ class RowReasons:
         cols = self.word_cols
         shared = np.zeros((len(positions), len(cols)), dtype=np.float32)
         if len(cols) and positions:
-            owner, idx, dat = gather_rows(self.reasons.X, self.rows[positions])
+            owner, idx, dat = gather_rows(self.reasons.X, self.rows[positions], self.reasons.word_end)
             where = np.searchsorted(cols, idx)
             hit = (where < len(cols)) & (cols[np.minimum(where, len(cols) - 1)] == idx)
             shared[owner[hit], where[hit]] = dat[hit]
