@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from .training import TrainingCancelled
+from .training import TrainingCancelled, training_hash
 from .types import TrainingSet
 
 NOTE_FILE = "finetune.json"
@@ -113,9 +113,7 @@ def batches(pairs: list[Pair], size: int, seed: int = 0) -> list[list[Pair]]:
                 batch, seen = [], set()
         if batch:
             out.append(batch)
-        if len(deferred) == len(pending):  # cannot happen: each pass places at least one pair
-            break
-        pending = deferred
+        pending = deferred  # each pass places at least its first pair, so this ends
     return [b for b in out if len(b) > 1]
 
 
@@ -216,7 +214,8 @@ def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs
     note = {
         "base_model": str(base.resolve()),
         "base_note": read_note(base),
-        "training_data_hash": pairs_hash(pairs),
+        "training_data_hash": training_hash(sets),  # as in the manifest of a bundle trained on the same data
+        "pairs_hash": pairs_hash(pairs),
         "schemes": sorted({ts.scheme for ts in sets}),
         "pairs": len(pairs),
         "pair_kinds": list(kinds),

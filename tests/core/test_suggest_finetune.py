@@ -20,7 +20,7 @@ from catalog_desktop.suggest import Document, Suggester, TrainingSet
 from catalog_desktop.suggest.corpus import LineRange, read_corpus, read_vocabulary
 from catalog_desktop.suggest.finetune import (NOTE_FILE, FinetuneError, batches, finetune_embedding, load_model,
                                               read_note, training_pairs)
-from catalog_desktop.suggest.training import TrainingCancelled
+from catalog_desktop.suggest.training import TrainingCancelled, training_hash
 from tests.core.shared_data import DATA
 
 BRINKMAN = DATA / "corpora" / "kb-nl-dissertations-brinkman"
@@ -104,12 +104,12 @@ def test_fine_tuning_brings_records_with_the_same_code_closer(tuned, labelled):
     assert steps[-1][0] == steps[-1][1] and len(steps) == note["steps"] + 3
 
 
-def test_the_new_folder_says_what_it_was_trained_on_and_the_base_is_unchanged(tuned):
+def test_the_new_folder_says_what_it_was_trained_on_and_the_base_is_unchanged(tuned, labelled):
     base, before, out, note, _ = tuned
     assert folder_digest(base) == before
     assert read_note(out) == note == json.loads((out / NOTE_FILE).read_text(encoding="utf-8"))
     assert note["base_model"] == str(base.resolve()) and note["seed"] == 0 and note["epochs"] == 1
-    assert note["pairs"] == 2 * CODES * PER_CODE and len(note["training_data_hash"]) == 64
+    assert note["pairs"] == 2 * CODES * PER_CODE and note["training_data_hash"] == training_hash([labelled])
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temporary folder left
 
 
@@ -157,7 +157,7 @@ def test_cli_fine_tunes_and_catalog_train_uses_the_new_folder(labelled, tmp_path
 
     assert main(["train", "--corpus", str(corpus), "--vocab", str(VOCAB), "--backends", "embedding",
                  "--embedding-model", str(model), "--out", str(bundle), "--json"]) == 0
-    capsys.readouterr()
+    assert json.loads(capsys.readouterr().out)["training_data_hash"] == note["training_data_hash"]  # same data
     stored = json.dumps([json.loads(p.read_text(encoding="utf-8")) for p in bundle.rglob("*.json")])
     assert str(model) in stored  # the bundle names the encoder; its weights stay in the model folder
     suggester = Suggester.load(bundle)
