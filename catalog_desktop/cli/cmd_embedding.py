@@ -44,6 +44,8 @@ def register(commands) -> None:
     tune.add_argument("--pairs", default="label,record", help="pair kinds: label, record or both (default label,record)")
     tune.add_argument("--per-code", type=int, default=64, help="at most this many pairs for one code (default 64)")
     tune.add_argument("--max-pairs", type=int, default=20_000, help="at most this many pairs in all (default 20000)")
+    tune.add_argument("--max-length", type=int, default=128,
+                      help="tokens of a text used while training (default 128; 0: the model's own limit)")
     tune.add_argument("--threads", type=int, help="CPU threads for torch (1 is faster on a busy machine)")
     tune.add_argument("--json", action="store_true", help="print the note written as finetune.json")
     add_db_option(tune)
@@ -81,8 +83,8 @@ def run_finetune(args: argparse.Namespace) -> int:
                 note = finetune_embedding(
                     args.base, args.out, sets, epochs=args.epochs, batch_size=args.batch_size,
                     learning_rate=args.learning_rate, seed=args.seed, kinds=kinds, per_code=args.per_code,
-                    max_pairs=args.max_pairs, replace=args.replace, threads=args.threads,
-                    progress=progress, cancel=cancel)
+                    max_pairs=args.max_pairs, max_length=args.max_length or None, replace=args.replace,
+                    threads=args.threads, progress=progress, cancel=cancel)
     except TrainingCancelled:
         raise CliError("fine-tuning cancelled; nothing was written", 130) from None
     except FinetuneError as exc:

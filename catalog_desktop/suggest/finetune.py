@@ -173,12 +173,15 @@ def _check_target(base: Path, out: Path, replace: bool) -> None:
 
 def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs: int = 1, batch_size: int = 32,
                        learning_rate: float = 2e-5, seed: int = 0, kinds: tuple[str, ...] = PAIR_KINDS,
-                       per_code: int = 64, max_pairs: int = 20_000, replace: bool = False, threads: int | None = None,
+                       per_code: int = 64, max_pairs: int = 20_000, max_length: int | None = 128,
+                       replace: bool = False, threads: int | None = None,
                        progress: Progress | None = None, cancel: threading.Event | None = None) -> dict:
     """Fine-tune the model in ``base`` on the pairs of ``sets``; write it to the new folder ``out``.
 
-    ``threads`` caps torch's CPU threads for the run (1 is faster on a machine busy with
-    other work). Returns the note also written as ``out/finetune.json``. Raises ``FinetuneError`` before any
+    ``max_length`` truncates texts to that many tokens while training only (time and memory
+    grow with the square of the length; the title, subjects and start of a summary carry the
+    signal); the saved model keeps its own limit. ``threads`` caps torch's CPU threads for the
+    run (1 is faster on a machine busy with other work). Returns the note also written as ``out/finetune.json``. Raises ``FinetuneError`` before any
     work when something is missing, ``TrainingCancelled`` (nothing written) when ``cancel`` is set.
     """
     base, out = Path(base), Path(out)
@@ -203,13 +206,16 @@ def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs
     model = load_model(base)
     import torch
 
-    previous_threads = torch.get_num_threads()
+    previous_threads, model_length = torch.get_num_threads(), model.max_seq_length
     if threads:
         torch.set_num_threads(threads)
+    if max_length and (model_length is None or max_length < model_length):
+        model.max_seq_length = max_length
     try:
         last_loss = _train(model, plan, learning_rate, seed, report)
     finally:
         torch.set_num_threads(previous_threads)
+        model.max_seq_length = model_length
     report(steps + 1, f"writing {out.name}")
     note = {
         "base_model": str(base.resolve()),
@@ -224,6 +230,7 @@ def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs
         "epochs": epochs,
         "batch_size": batch_size,
         "learning_rate": learning_rate,
+        "max_length": max_length,
         "steps": steps,
         "final_loss": round(last_loss, 4),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
