@@ -9,17 +9,27 @@ Ours goes through ``catalog train`` (a process of its own, start-up included, as
 and a measured evaluation process (bundle load, batch suggestion, single-record latency).
 Annif 1.4.3 (tfidf, omikuji, mllm and the equal-weight ensembles of ``NOTES.md``) runs in its own
 virtual environment (``benchmarks/annif_env.py``). Figures per system: F1@5, NDCG, NDCG@5, P@1
-(``annif eval --limit 5`` definitions), training seconds, peak RSS (train or suggest, whichever is
-higher) and warm suggestion rate (documents/s; ours without reasons, as in evaluation). Then the ratios ours/Annif-best, and a check that
-Annif's own ``annif.eval`` gives our figures on our predictions.
+(``annif eval --limit 5`` definitions), training seconds, peak RSS and warm suggestion rate
+(documents/s; ours without reasons, as in evaluation). Then the ratios ours/Annif, and a check
+that Annif's own ``annif.eval`` gives our figures on our predictions.
+
+How time and memory are counted, the same way for both systems: every step is a process of its
+own, measured from outside (wall time, peak RSS of the process and its children from ``wait4``).
+Training seconds: ours is one ``catalog train`` (reading the corpus and vocabulary included);
+an Annif backend is its ``annif train`` (the vocabulary is loaded once before, not counted), an
+Annif ensemble the sum of its sources' ``annif train``. Peak MB: the largest of the processes a
+user runs one after the other, never a sum: ours max(train, evaluate); an Annif backend
+max(train, eval); an Annif ensemble max(each source's train, the ensemble's eval, which loads
+every source model in one process).
 
     python benchmarks/bench_suggest.py                       # both corpora, ours and Annif
     python benchmarks/bench_suggest.py --corpus brinkman --no-annif
     python benchmarks/bench_suggest.py --ours default --ours centroid
     python benchmarks/bench_suggest.py --tiny                # small data, no Annif (the smoke test)
 
-Targets (issue 4): above Annif's best F1@5 and NDCG on each corpus, with less training time and
-memory; one record p95 < 30 ms after warm-up; batch >= 1,000 records/s with the lexical model.
+Targets (issue 4): above Annif's best F1@5 and NDCG on each corpus (any backend or ensemble), with
+less training time and memory than that Annif configuration; one record p95 < 30 ms after
+warm-up; batch >= 1,000 records/s with the lexical model.
 """
 
 from __future__ import annotations
@@ -192,10 +202,16 @@ def print_table(name: str, rows: list[dict]) -> None:
 
 
 def print_ratios(name: str, ours: list[dict], annif: list[dict]) -> bool:
-    best_ours = max(ours, key=lambda row: row["f1@5"])
-    best_annif = max(annif, key=lambda row: row["f1@5"])
-    ratios = {key: best_ours[key] / best_annif[key] for key in ("f1@5", "ndcg", "p@1", "train_s", "peak_mb")}
-    print(f"{name} ratio ({best_ours['system']} / {best_annif['system']}): "
+    """Our first configuration (the one that ships, normally ``default``) against Annif.
+
+    Quality is compared with Annif's best figure on each metric over every backend and ensemble
+    (so F1@5 and NDCG may come from different Annif configurations); time and memory with the
+    Annif configuration that has the best F1@5, as it would be run to get that result."""
+    row = ours[0]
+    best_annif = max(annif, key=lambda r: r["f1@5"])
+    ratios = {key: row[key] / max(r[key] for r in annif) for key in ("f1@5", "ndcg", "p@1")}
+    ratios |= {key: row[key] / best_annif[key] for key in ("train_s", "peak_mb")}
+    print(f"{name} ratio ({row['system']} / Annif best per metric; time and memory / {best_annif['system']}): "
           + ", ".join(f"{key} {value:.2f}" for key, value in ratios.items()))
     return ratios["f1@5"] > 1 and ratios["ndcg"] > 1 and ratios["train_s"] < 1 and ratios["peak_mb"] < 1
 

@@ -27,15 +27,31 @@ def clean(text: str) -> str:
     return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
 
 
+CHUNK_CHARACTERS = 500_000    # texts are counted a chunk at a time: memory stays flat on big corpora
+
+
 def char_ngram_counts(texts: list[str], ngrams: tuple[int, int], n_features: int) -> sp.csr_matrix:
-    """Documents x hashed n-gram columns, float32 counts."""
+    """Documents x hashed n-gram columns, float32 counts.
+
+    The texts are counted in chunks of about ``CHUNK_CHARACTERS``: the hashing works on several
+    64-bit arrays as long as the text, which for a whole corpus cost more than the model itself."""
     cleaned = [clean(t) for t in texts]
     if not cleaned:
         return sp.csr_matrix((0, n_features), dtype=np.float32)
+    parts, start, size = [], 0, 0
+    for end, text in enumerate(cleaned, 1):
+        size += len(text) + 1
+        if size >= CHUNK_CHARACTERS or end == len(cleaned):
+            parts.append(_count_chunk(cleaned[start:end], ngrams, n_features))
+            start, size = end, 0
+    return parts[0] if len(parts) == 1 else sp.vstack(parts, format="csr")
+
+
+def _count_chunk(cleaned: list[str], ngrams: tuple[int, int], n_features: int) -> sp.csr_matrix:
     joined = "\x00".join(cleaned)
     points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     lengths = np.fromiter((len(c) + 1 for c in cleaned), dtype=np.int64, count=len(cleaned))
-    doc_of = np.repeat(np.arange(len(cleaned)), lengths)[: len(points)]
+    doc_of = np.repeat(np.arange(len(cleaned), dtype=np.int32), lengths)[: len(points)]
     is_sep = points == _SEPARATOR
     is_space = points == _SPACE
     shift = np.uint64(64 - int(np.log2(n_features)))
@@ -56,7 +72,7 @@ def char_ngram_counts(texts: list[str], ngrams: tuple[int, int], n_features: int
             # an n-gram that is only spaces is not.
             good = ~bad
             rows.append(doc_of[:m][good])
-            cols.append(((h[good] * _MIX) >> shift).astype(np.int64))
+            cols.append(((h[good] * _MIX) >> shift).astype(np.int32))
     r = np.concatenate(rows)
     c = np.concatenate(cols)
     matrix = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(cleaned), n_features))

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .chargrams import HASHER, char_ngram_counts
 from .tfidf_rows import normalise_rows, word_tfidf
@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
 
 class TextVectors:
     """Word + character TF-IDF; ``transform`` gives float32 CSR rows of unit length."""
+
+    CHUNK = 5000    # texts whose character n-grams are counted at once
 
     def __init__(self, params: dict[str, Any] | None = None) -> None:
         self.params = {**DEFAULTS, **(params or {})}
@@ -56,18 +58,38 @@ class TextVectors:
             self.word.set_params(min_df=1, max_df=1.0)
             words = self.word.fit_transform(texts)
         self.words = np.array(self.word.get_feature_names_out(), dtype=object)
+        # Every word n-gram cut by min_df/max_df, kept only for introspection: often more than
+        # the model itself (scikit-learn documents that it may be removed).
+        if hasattr(self.word, "stop_words_"):
+            delattr(self.word, "stop_words_")
         parts = [words]
         if self.char:
-            counts = self._char_counts(texts)
-            tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
-            df = np.bincount(counts.indices, minlength=counts.shape[1])
-            if len(texts) >= 10:
-                keep = (df >= self.params["min_df"]) & (df <= self.params["char_max_df"] * len(texts))
-            else:
-                keep = df > 0
-            self.char_idf = np.where(keep, tfidf.idf_, 0.0).astype(np.float32)
-            parts.append(self._char_part(counts))
+            self.char_idf = self._fit_char_idf(texts)
+            parts.append(self._char_transform(texts))
         return self._join(parts)
+
+    def _fit_char_idf(self, texts: list[str]) -> np.ndarray:
+        """Smoothed idf of the character n-grams (as scikit-learn's ``TfidfTransformer``), 0 for
+        those in fewer than ``min_df`` or more than ``char_max_df`` of the texts. Counted a chunk
+        of texts at a time and not kept: the raw counts of a large corpus are several times the
+        pruned vectors."""
+        df = np.zeros(self.params["char_features"], dtype=np.int64)
+        for start in range(0, len(texts), self.CHUNK):
+            counts = self._char_counts(texts[start:start + self.CHUNK])
+            df += np.bincount(counts.indices, minlength=counts.shape[1])
+        if len(texts) >= 10:
+            keep = (df >= self.params["min_df"]) & (df <= self.params["char_max_df"] * len(texts))
+        else:
+            keep = df > 0
+        idf = np.full(df.shape, len(texts) + 1, dtype=np.float32) / (df.astype(np.float32) + 1.0)
+        return np.where(keep, np.log(idf) + 1.0, 0.0).astype(np.float32)
+
+    def _char_transform(self, texts: list[str]) -> sp.csr_matrix:
+        parts = [self._char_part(self._char_counts(texts[start:start + self.CHUNK]))
+                 for start in range(0, len(texts), self.CHUNK)]
+        if not parts:
+            return sp.csr_matrix((0, self.params["char_features"]), dtype=np.float32)
+        return parts[0] if len(parts) == 1 else sp.vstack(parts, format="csr")
 
     def fit(self, texts: list[str]) -> "TextVectors":
         self.fit_transform(texts)
@@ -82,7 +104,7 @@ class TextVectors:
             self._analyze = self.word.build_analyzer()
         parts = [word_tfidf(texts, self._analyze, self.word.vocabulary_, self.word.idf_)]
         if self.char:
-            parts.append(self._char_part(self._char_counts(texts)))
+            parts.append(self._char_transform(texts))
         return self._join(parts)
 
     def _char_counts(self, texts: list[str]) -> sp.csr_matrix:
@@ -92,7 +114,10 @@ class TextVectors:
         counts = sp.csr_matrix(counts, dtype=np.float32)
         counts.data = (np.log(counts.data) + 1.0) * self.char_idf[counts.indices]
         counts.eliminate_zeros()
-        return normalise_rows(counts) * np.float32(self.params["char_weight"])
+        counts = normalise_rows(counts)
+        if self.params["char_weight"] != 1.0:
+            counts.data *= np.float32(self.params["char_weight"])
+        return counts
 
     @staticmethod
     def _join(parts: list[sp.csr_matrix]) -> sp.csr_matrix:

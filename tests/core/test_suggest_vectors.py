@@ -39,3 +39,13 @@ def test_vectors_of_another_hasher_are_refused():
     meta["params"]["char_hasher"] = "something-else"
     with pytest.raises(ValueError, match="retrain"):
         TextVectors.from_data(meta, arrays)
+
+
+def test_char_ngrams_counted_in_chunks_equal_one_pass(monkeypatch):
+    from catalog_desktop.suggest import chargrams
+
+    texts = [f"{t} {i}" for i, t in enumerate(TEXTS * 5)]
+    whole = char_ngram_counts(texts, (3, 5), 2**12)
+    monkeypatch.setattr(chargrams, "CHUNK_CHARACTERS", 50)  # a few texts per chunk
+    chunked = char_ngram_counts(texts, (3, 5), 2**12)
+    assert chunked.shape == whole.shape and (chunked != whole).nnz == 0

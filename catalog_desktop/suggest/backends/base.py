@@ -30,6 +30,7 @@ class TrainData:
     labels_text: dict[str, str] = field(default_factory=dict)
     seed: int = 0
     embedding_model: str | None = None
+    vectors: Any = None          # the fitted ``TextVectors`` (a backend may vectorise label texts)
 
 
 @dataclass

@@ -30,12 +30,18 @@ class KnnBackend(Backend):
     default_params = {"k": 50, "power": 1.0, "negative_weight": 1.0}
 
     def _train(self, data: TrainData) -> None:
-        self._set(data.X, data.Y, data.N)
+        # The training vectors are kept once, by the reasons; the model hands them to the
+        # nearest-neighbour search (``QueryData.near``). The transpose is built here only if a
+        # query comes without them.
+        self.X, self._XT = data.X, None
+        self.Y = sp.csr_matrix(data.Y, dtype=np.float32)
+        self.N = sp.csr_matrix(data.N, dtype=np.float32)
 
-    def _set(self, X, Y, N) -> None:
-        self.XT = sp.csr_matrix(X.T)
-        self.Y = sp.csr_matrix(Y, dtype=np.float32)
-        self.N = sp.csr_matrix(N, dtype=np.float32)
+    @property
+    def XT(self) -> sp.csr_matrix:
+        if self._XT is None:
+            self._XT = sp.csr_matrix(self.X.T)
+        return self._XT
 
     def _suggest_batch(self, query: QueryData) -> np.ndarray:
         k = int(self.params["k"])
@@ -55,7 +61,7 @@ class KnnBackend(Backend):
 
     def _load(self, arrays, context) -> None:
         reasons = context["reasons"]  # the training vectors, kept once for both
-        self.XT, self.Y, self.N = reasons.XT, reasons.Y, reasons.N
+        self.X, self._XT, self.Y, self.N = reasons.X, reasons.XT, reasons.Y, reasons.N
 
 
 BACKEND = KnnBackend
