@@ -213,7 +213,11 @@ def print_ratios(name: str, ours: list[dict], annif: list[dict]) -> bool:
     ratios |= {key: row[key] / best_annif[key] for key in ("train_s", "peak_mb")}
     print(f"{name} ratio ({row['system']} / Annif best per metric; time and memory / {best_annif['system']}): "
           + ", ".join(f"{key} {value:.2f}" for key, value in ratios.items()))
-    return ratios["f1@5"] > 1 and ratios["ndcg"] > 1 and ratios["train_s"] < 1 and ratios["peak_mb"] < 1
+    met = {"f1@5": ratios["f1@5"] > 1, "ndcg": ratios["ndcg"] > 1,
+           "train_s": ratios["train_s"] < 1, "peak_mb": ratios["peak_mb"] < 1}
+    print(f"  {name} against Annif: " + ", ".join(
+        f"{key} {'MET' if ok else 'NOT MET'}" for key, ok in met.items()))
+    return all(met.values())
 
 
 def main() -> None:
