@@ -20,6 +20,9 @@ def test_import_benchmark_prints_side_by_side_figures():
         assert float(cells[1].replace(",", "")) > 0 and float(cells[3].replace(",", "")) > 0  # both rates measured
         assert float(cells[5]) > 0  # the ratio
     assert any(line.startswith("iso2709: import time per record: read") for line in lines)
+    # The verdict comes from the median over the runs, rate and CPU ratios side by side.
+    assert any(line.startswith("  iso2709: ratio ") and "CPU ratio" in line for line in lines)
+    assert any(line.startswith("  marcxml: ratio ") and "peak" in line for line in lines)
     assert lines[-1] in ("targets met", "TARGETS NOT MET")
 
 
