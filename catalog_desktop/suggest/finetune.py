@@ -32,10 +32,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 
-from .training import TrainingCancelled, training_hash
+from .training import TrainingCancelled, library_versions, training_hash
 from .types import TrainingSet
 
 NOTE_FILE = "finetune.json"
@@ -151,16 +150,6 @@ def load_model(folder: Path):
     return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
 
 
-def _versions() -> dict[str, str]:
-    versions = {}
-    for package in ("catalog-desktop", "torch", "sentence-transformers", "transformers"):
-        try:
-            versions[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            versions[package] = "unknown"
-    return versions
-
-
 def _check_target(base: Path, out: Path, replace: bool) -> None:
     if out.resolve() == base.resolve() or base.resolve() in out.resolve().parents:
         raise FinetuneError(f"the new model folder {out} must not be (inside) the base folder {base}")
@@ -234,7 +223,7 @@ def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs
         "steps": steps,
         "final_loss": round(last_loss, 4),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "library_versions": _versions(),
+        "library_versions": library_versions("catalog-desktop", "torch", "sentence-transformers", "transformers"),
     }
     _write_atomically(model, note, out, cancel)
     if progress is not None:

@@ -97,9 +97,10 @@ def label_matrix(rows: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(rows), len(index)))
 
 
-def _library_versions() -> dict[str, str]:
+def library_versions(*packages: str) -> dict[str, str]:
+    """Python's and these installed packages' versions, for a manifest ("unknown" if absent)."""
     versions = {"python": platform.python_version()}
-    for package in ("catalog-desktop", "numpy", "scipy", "scikit-learn"):
+    for package in packages:
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -304,7 +305,7 @@ def train_bundle(sets: list[TrainingSet], out: Path, *, backends: str | None = N
         "training_data_hash": training_hash(sets),
         "seed": seed,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "library_versions": _library_versions(),
+        "library_versions": library_versions("catalog-desktop", "numpy", "scipy", "scikit-learn"),
         "metrics": {s: i.get("validation", {}) for s, i in scheme_info.items()},
     }
     manifest = write_bundle(Path(out), files, manifest)

@@ -34,3 +34,4 @@ def window(qtbot, qapp, sample_catalogue):
     qtbot.addWidget(win)
     win.show()
     return win
+

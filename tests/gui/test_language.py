@@ -7,15 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
+from tests.gui.helpers import open_record
+
 SHARED_MARC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "marc"
 
 
-def _open(window, qtbot, word: str) -> int:
-    window.search.setText(word)
-    window.apply_search()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
-    window.table.selectRow(0)
-    return window.current_record_id()
 
 
 def _column(window, name: str) -> list[str]:
@@ -31,7 +27,7 @@ def _quarantine_reasons(window) -> list[tuple[str, str]]:
 
 
 def test_the_dutch_window_names_stored_values_and_quarantine_reasons_in_dutch(window, qtbot):
-    _open(window, qtbot, "verdriet")
+    open_record(window, qtbot, "verdriet")
     text = window.record_view.entities_view.toPlainText()
     for dutch in ("Materiaal\nboek", "Literair type\nfictie", "Taal\nNederlands (dut)", "Claus, Hugo (auteur)",
                   "Tweede Wereldoorlog (thema)"):
@@ -58,7 +54,7 @@ def english_window(qtbot, qapp, sample_catalogue):
 
 def test_the_english_window_keeps_them_english(english_window, qtbot):
     window = english_window
-    _open(window, qtbot, "verdriet")
+    open_record(window, qtbot, "verdriet")
     text = window.record_view.entities_view.toPlainText()
     for english in ("Material\nbook", "Literary type\nfiction", "Language\nDutch (dut)", "Claus, Hugo (author)",
                     "Tweede Wereldoorlog (theme)"):

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from catalog_desktop.catalogue import Catalogue
 from catalog_desktop.marc.record import Field
 
+from tests.gui.helpers import open_record
+
 
 @pytest.fixture
 def colleague(sample_catalogue):
@@ -23,12 +25,6 @@ def colleague(sample_catalogue):
     other.close()
 
 
-def _open(window, qtbot, word: str) -> int:
-    window.search.setText(word)
-    window.apply_search()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
-    window.table.selectRow(0)
-    return window.current_record_id()
 
 
 def _both_edit(window, qtbot, colleague, rid: int) -> None:
@@ -71,7 +67,7 @@ def _cells(dialog, tag: str) -> list[str]:
 
 
 def test_a_beaten_save_shows_both_versions_and_a_merge_keeps_both_edits(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     before = window.catalogue.records.get(rid).version
     _both_edit(window, qtbot, colleague, rid)
     dialog = _save_into_conflict(window, qtbot)
@@ -98,7 +94,7 @@ def test_a_beaten_save_shows_both_versions_and_a_merge_keeps_both_edits(window, 
 
 
 def test_keep_all_of_mine(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     _both_edit(window, qtbot, colleague, rid)
     dialog = _save_into_conflict(window, qtbot)
     _press(qtbot, dialog, Qt.Key_A)
@@ -111,7 +107,7 @@ def test_keep_all_of_mine(window, qtbot, colleague):
 
 
 def test_take_all_of_theirs(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     _both_edit(window, qtbot, colleague, rid)
     version = colleague.records.get(rid).version
     dialog = _save_into_conflict(window, qtbot)
@@ -124,7 +120,7 @@ def test_take_all_of_theirs(window, qtbot, colleague):
 
 
 def test_back_to_the_editor_keeps_my_unsaved_edit(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     _both_edit(window, qtbot, colleague, rid)
     dialog = _save_into_conflict(window, qtbot)
     qtbot.keyClick(dialog.table, Qt.Key_Escape)
@@ -134,7 +130,7 @@ def test_back_to_the_editor_keeps_my_unsaved_edit(window, qtbot, colleague):
 
 
 def test_a_third_save_while_the_dialog_is_open_is_compared_anew(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     _both_edit(window, qtbot, colleague, rid)
     dialog = _save_into_conflict(window, qtbot)
     _press(qtbot, dialog, Qt.Key_M)
@@ -151,10 +147,10 @@ def test_a_third_save_while_the_dialog_is_open_is_compared_anew(window, qtbot, c
     assert stored.record.first("500").first("a") == "Noot van An" and stored.record.first("590").first("a") == "Van Chris"
 
 
-def test_the_editor_shows_who_else_has_the_record_open(window, qtbot, colleague):
+def test_the_editor_shows_who_else_has_the_recordopen_record(window, qtbot, colleague):
     from datetime import timezone
 
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     label = window.record_view.presence
     assert label.isHidden()
     [here] = colleague.presence.others(rid)  # opening it registered this workstation
@@ -175,7 +171,7 @@ def test_the_editor_shows_who_else_has_the_record_open(window, qtbot, colleague)
 
 
 def test_a_colleagues_save_reloads_an_unchanged_record_and_warns_about_a_changed_one(window, qtbot, colleague):
-    rid = _open(window, qtbot, "Kaas")
+    rid = open_record(window, qtbot, "Kaas")
     editor = window.record_view
     theirs = colleague.records.get(rid).record.copy()
     theirs.add(Field("500", subfields=[("a", "Noot van An")]))
@@ -200,7 +196,7 @@ def test_a_conflict_on_the_postgresql_server(qtbot, qapp, pg_url, book, write_ma
         window = MainWindow(here)
         qtbot.addWidget(window)
         window.show()
-        rid = _open(window, qtbot, "Kaas")
+        rid = open_record(window, qtbot, "Kaas")
         _both_edit(window, qtbot, there, rid)
         dialog = _save_into_conflict(window, qtbot)
         _press(qtbot, dialog, Qt.Key_M)
