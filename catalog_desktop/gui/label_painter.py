@@ -2,8 +2,9 @@
 
 The layout (``catalog_desktop.labels.layout``) says where every band, pictogram, text line and
 bar goes, in millimetres; this module only draws it, so the preview shows what the PDF has.
-Text is drawn as a path from a large font and stretched to the width the layout measured with
-the PDF font, so line breaks and sizes are the PDF's even where Qt's Helvetica differs.
+Text is drawn as a path from the PDF's own font files (DejaVu Sans, ``resources/fonts/``, loaded
+into Qt's font database) at a large size and stretched to the width the layout measured, so
+line breaks and sizes are the PDF's even where Qt's glyph advances differ slightly.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 
+from catalog_desktop.labels.fonts import font_file
 from catalog_desktop.labels.layout import PT, Bars, PageLayout, Picture, Rect, SheetLayout, TextLine
 
 _EM = 100.0  # pixel size the glyph paths are made at before scaling
@@ -26,10 +28,15 @@ def _svg(path: str) -> QSvgRenderer:
 
 @lru_cache(maxsize=4)
 def _font(name: str) -> QFont:
-    font = QFont("Helvetica")
-    font.setStyleHint(QFont.SansSerif)
+    """The layout's font (``DejaVuSans``, ``DejaVuSans-Bold``) from the bundled file."""
+    font_id = QFontDatabase.addApplicationFont(str(font_file(name)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise RuntimeError(f"Qt cannot load the label font {font_file(name)}")
+    font = QFont(families[0])
     font.setPixelSize(int(_EM))
     font.setBold(name.endswith("Bold"))
+    font.setStyleStrategy(QFont.NoFontMerging)  # no glyphs from other fonts: the preview shows what the PDF has
     return font
 
 

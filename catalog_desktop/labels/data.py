@@ -94,6 +94,7 @@ class LabelProblem:
     control_number: str
     item_key: str
     title: str
-    reason: str  # a stable code: no-code, no-shelving-word, text-overflow, pictogram-missing, barcode
+    reason: str  # a stable code: no-code, no-shelving-word, text-overflow, pictogram-missing, barcode,
+    #              glyph-missing, right-to-left
     message: str  # Dutch, for catalogers
     message_en: str

@@ -2,8 +2,9 @@
 
 One layout, two painters: :mod:`catalog_desktop.labels.pdf` (reportlab) writes it as PDF and
 ``catalog_desktop.gui.label_painter`` (Qt) draws it for preview and printing, so the preview
-shows exactly what the PDF has. Text is measured here, with the PDF fonts' metrics
-(Helvetica); the Qt painter stretches its own glyphs to the measured width.
+shows exactly what the PDF has. Text is measured here with the font the PDF embeds (DejaVu
+Sans, :mod:`catalog_desktop.labels.fonts`); the Qt painter draws the same font files and
+stretches its glyphs to the measured width.
 
 A label (band = the label colour, age band = the youth age-group colour)::
 
@@ -17,10 +18,14 @@ A label (band = the label colour, age band = the youth age-group colour)::
 
 Text that does not fit is made smaller, then wrapped; if even the smallest size does not
 fit, the label says so (a ``text-overflow`` problem) instead of cutting it silently.
+Characters the font has no glyph for (``glyph-missing``) and right-to-left text, which is not
+shaped (``right-to-left``), are problems too: the label is printed and the copy is listed.
+Text is set in Unicode composed form (NFC), so "e" + combining dot prints as the one glyph "ė".
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -29,6 +34,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from catalog_desktop.labels.barcode import QUIET_MODULES, code128_bars
 from catalog_desktop.labels.data import LabelData, LabelProblem
+from catalog_desktop.labels.fonts import BOLD, REGULAR, register_fonts, unprintable
 from catalog_desktop.labels.pictograms import pictogram_dirs as default_pictogram_dirs
 from catalog_desktop.labels.pictograms import pictogram_path
 from catalog_desktop.labels.templates import Template
@@ -37,11 +43,10 @@ __all__ = ["Bars", "PageLayout", "PlacedLabel", "Picture", "Rect", "SheetLayout"
            "layout_sheet", "PT"]
 
 PT = 25.4 / 72  # millimetres per point
-REGULAR, BOLD = "Helvetica", "Helvetica-Bold"
 MIN_SIZE = 4.0  # pt: below this a spine label is unreadable
 MIN_MODULE = 0.15  # mm: narrower Code 128 bars do not scan reliably
 LINE = 1.12  # line height as a multiple of the font size
-ASCENT = 0.78  # Helvetica's ascent, as a fraction of the size
+ASCENT = 0.78  # baseline below the line's top, as a fraction of the size (DejaVu capitals: 0.73)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +169,39 @@ def _fit(blocks: list[tuple[str, str, float, str]], width: float, height: float)
         scale *= 0.93
 
 
+def _characters(chars: list[str], most: int = 6) -> str:
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars[:most])
+    return shown + (f" … (+{len(chars) - most})" if len(chars) > most else "")
+
+
+def _unprintable_problems(blocks) -> list[tuple[str, str, str]]:
+    """Characters the label font cannot print, as problems: the copy is listed, not boxes printed silently."""
+    missing: list[str] = []
+    rtl: list[str] = []
+    for text, font, _, _ in blocks:
+        absent, backwards = unprintable(text, font)
+        missing += [ch for ch in absent if ch not in missing]
+        rtl += [ch for ch in backwards if ch not in rtl]
+    problems = []
+    if missing:
+        problems.append(("glyph-missing",
+                         f"het lettertype heeft geen teken voor {_characters(missing)}: op het etiket staat een leeg "
+                         "vakje; pas de tekst van dit etiket aan",
+                         f"the label font has no glyph for {_characters(missing)}: the label shows an empty box; "
+                         "adjust this label's text"))
+    if rtl:
+        problems.append(("right-to-left",
+                         f"tekst van rechts naar links ({_characters(rtl)}) wordt niet juist gezet: de tekens "
+                         "staan in omgekeerde volgorde; pas de tekst van dit etiket aan",
+                         f"right-to-left text ({_characters(rtl)}) cannot be set correctly: the characters come "
+                         "out in reverse order; adjust this label's text"))
+    return problems
+
+
 def layout_label(label: LabelData, w: float, h: float, *, barcodes: bool = False,
                  pictogram_dirs: tuple[Path, ...] | None = None) -> tuple[tuple, list[tuple[str, str, str]]]:
     """The shapes of one label of w x h mm, and its problems as (reason, Dutch, English)."""
+    register_fonts()  # the layout measures with the fonts the PDF embeds
     problems: list[tuple[str, str, str]] = []
     shapes: list = []
     pad = min(1.0, h * 0.05)
@@ -206,9 +241,10 @@ def layout_label(label: LabelData, w: float, h: float, *, barcodes: bool = False
 
     grow = max(0.8, min(1.6, h / 21.2))
     footer = " · ".join(v for v in (label.year, label.avi, label.age_group) if v)
-    blocks = [(t, f, s * grow, r) for t, f, s, r in (
+    blocks = [(unicodedata.normalize("NFC", t), f, s * grow, r) for t, f, s, r in (
         (label.label_code, BOLD, 10, "code"), (label.shelving_word, BOLD, 12, "word"),
         (label.rubric, REGULAR, 7, "rubric"), (footer, REGULAR, 6, "footer")) if t]
+    problems += _unprintable_problems(blocks)
     if blocks:
         lines, fits = _fit(blocks, x1 - x0, y1 - y0)
         if not fits:

@@ -2,8 +2,8 @@
 
 Each pictogram's SVG is converted once (svglib) into a PDF form XObject named
 ``picto-<name>`` and placed wherever a label uses it, so a PDF reader (and the tests) can tell
-which pictogram is on which label. Text uses the PDF base fonts (Helvetica): no font file is
-embedded, and the layout was measured with the same metrics.
+which pictogram is on which label. Text is set in DejaVu Sans, embedded as a subset
+(:mod:`catalog_desktop.labels.fonts`): the layout was measured with the same font.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor, black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from catalog_desktop.labels.fonts import REGULAR, register_fonts
 from catalog_desktop.labels.layout import Bars, Picture, Rect, SheetLayout, TextLine
 
 __all__ = ["write_pdf", "form_name"]
@@ -55,6 +56,9 @@ class _Forms:
         drawing = svg2rlg(str(path))
         if drawing is None:
             raise ValueError(f"pictogram {path} is not a readable SVG file")
+        # the renderer starts every drawing by selecting a font (Helvetica by default), even
+        # when it has no text: select the label font, so no unused base font enters the PDF
+        drawing.initialFontName = REGULAR
         c = self._canvas
         c.beginForm(name, 0, 0, drawing.width, drawing.height)
         renderPDF.draw(drawing, c, 0, 0)
@@ -92,8 +96,10 @@ def write_pdf(sheet: SheetLayout, out: str | Path | BinaryIO, *, title: str = "R
               progress: Progress | None = None, cancel: threading.Event | None = None) -> int:
     """Write the sheet; returns the number of pages written (fewer when cancelled)."""
     t = sheet.template
+    regular, _ = register_fonts()
+    # initialFontName: else the canvas puts an (unused) Helvetica in every page's resources
     c = Canvas(out if not isinstance(out, Path) else str(out), pagesize=(t.page_width * mm, t.page_height * mm),
-               pageCompression=1)
+               pageCompression=1, initialFontName=regular)
     c.setTitle(title)
     c.setCreator("catalog-desktop")
     c.setSubject(f"label template {t.name}")
