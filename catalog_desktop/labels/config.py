@@ -46,6 +46,7 @@ class LabelRules:
     letters: int
     title_letters: int
     articles: frozenset[str]
+    diacritics: str  # shelving word: "keep" or "drop" (Latin accents), see labels/shelving.py
     choice: dict[str, tuple[str, ...]]  # literary type -> label kinds to try, in order
     kind_colours: dict[str, str]
     zizo_by_code: dict[str, Style]
@@ -113,6 +114,9 @@ def _rules(path: Path, data: dict) -> LabelRules:
         AgeGroup(str(g["name"]), int(g["from"]), int(g["to"]), _colour(g["colour"], f"age_group {g['name']}"))
         for g in data.get("age_group", [])
     )
+    diacritics = word.get("diacritics", "keep")
+    if diacritics not in ("keep", "drop"):
+        raise LabelConfigError(f"shelving_word.diacritics = {diacritics!r}; choose \"keep\" or \"drop\"")
     ev = data["etiketveld"]
     variants = {}
     for kind in ("zizo", "siso", "genre"):
@@ -127,6 +131,7 @@ def _rules(path: Path, data: dict) -> LabelRules:
         letters=int(word["letters"]),
         title_letters=int(word.get("title_letters", word["letters"])),
         articles=frozenset(a.lower() for a in word.get("articles", [])),
+        diacritics=diacritics,
         choice=choice,
         kind_colours=colours,
         zizo_by_code={k.upper(): _style(v, f"zizo.by_code.{k}") for k, v in zizo.get("by_code", {}).items()},

@@ -59,12 +59,55 @@ def entities(record):
     ("Li, Ang", "x", 0, "LI"),
     (None, "De kleine prins", 0, "KLEI"),
     (None, "Het verdriet", 4, "VERD"),
-    (None, "L'étranger", 0, "ETRA"),
+    (None, "L'étranger", 0, "ÉTRA"),
     (None, "The hobbit", 0, "HOBB"),
     (None, "", 0, ""),
+    # letters with diacritics and other alphabets are kept as written (our documented choice)
+    ("Świetlicki, Marcin", "x", 0, "ŚWIE"),
+    ("Čapek, Karel", "x", 0, "ČAPE"),
+    ("Szymborska, Wisława", "x", 0, "SZYM"),
+    ("Kiš, Danilo", "x", 0, "KIŠ"),
+    ("Kis\u030c, Danilo", "x", 0, "KIŠ"),  # decomposed (as MARC-8 conversions give it): composed
+    ("Ōe, Kenzaburō", "x", 0, "ŌE"),
+    ("Erdoğan, Aslı", "x", 0, "ERDO"),
+    ("Łukasiewicz, Jan", "x", 0, "ŁUKA"),
+    ("Weiß, Peter", "x", 0, "WEIS"),  # ß is SS in capitals: four letters
+    ("Достоевский, Фёдор", "x", 0, "ДОСТ"),
+    ("Καζαντζάκης, Νίκος", "x", 0, "ΚΑΖΑ"),
+    ("ガルシア", "x", 0, "ガルシア"),
+    ("한강", "x", 0, "한강"),
+    ("Nguyễn, Du", "x", 0, "NGUY"),
+    ("Trần, Anh", "x", 0, "TRẦN"),
+    ("A\u0332bc, x", "x", 0, "A\u0332BC"),  # a mark with no composed form counts with its letter
 ])
 def test_shelving_word(rules, author, title, nonfiling, expected):
     assert shelving_word(author, title, rules, nonfiling) == expected
+
+
+@pytest.mark.parametrize("author,expected", [
+    ("Świetlicki, Marcin", "SWIE"),
+    ("Čapek, Karel", "CAPE"),
+    ("Trần, Anh", "TRAN"),
+    ("Łukasiewicz, Jan", "ŁUKA"),  # no base letter to fall back on: kept
+    ("Kis\u030c, Danilo", "KIS"),
+    ("Достоевский, Фёдор", "ДОСТ"),  # other alphabets are never changed
+    ("Йорданов", "ЙОРД"),
+    ("ガルシア", "ガルシア"),  # dropping the marks of kana would change the letter
+])
+def test_shelving_word_with_diacritics_dropped(rules, author, expected):
+    from dataclasses import replace
+
+    assert shelving_word(author, "x", replace(rules, diacritics="drop"), 0) == expected
+
+
+def test_shelving_word_diacritics_setting_is_checked(tmp_path):
+    from catalog_desktop.labels.config import LabelConfigError, default_rules_path
+
+    text = default_rules_path().read_text(encoding="utf-8").replace('diacritics = "keep"', 'diacritics = "strip"')
+    bad = tmp_path / "label-rules.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(LabelConfigError, match="diacritics"):
+        load_rules(bad)
 
 
 @pytest.mark.parametrize("audience,group", [
