@@ -169,3 +169,11 @@ def test_decomposed_text_is_printed_composed(tmp_path, templates):
     assert sheet.problems == []
     write_pdf(sheet, tmp_path / "nfd.pdf")
     assert text_in(tmp_path / "nfd.pdf", 0, label_box(template, 1)).split() == ["MM", "KIŠ", "Žemaitė", "2020"]
+
+
+def test_a_missing_font_file_is_named(tmp_path, monkeypatch):
+    from catalog_desktop.labels.fonts import REGULAR, FontMissingError, font_file
+
+    monkeypatch.setenv("CATALOG_DESKTOP_RESOURCES", str(tmp_path))
+    with pytest.raises(FontMissingError, match="DejaVuSans.ttf"):
+        font_file(REGULAR)
