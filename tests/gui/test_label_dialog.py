@@ -158,3 +158,40 @@ def test_a_change_the_core_refuses_is_said_in_dutch(qtbot, sample_catalogue):
     assert dialog.worker is None  # nothing to collect again
     assert "is geen kleur van de vorm #rrggbb" in dialog.adjust_info.text()
     assert sample_catalogue.label_adjustments.list() == []
+
+
+def test_the_preview_sets_names_in_other_alphabets_as_the_pdf_does(qtbot, tmp_path):
+    """The preview draws with the PDF's own font files: the same glyphs in the same places.
+    (Measured: ink overlap 0.78 with the bundled font; 0.56 and 0.53 when the painter is given
+    DejaVu Serif or DejaVu Sans Mono instead.)"""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from catalog_desktop.labels.data import LabelData
+    from catalog_desktop.labels.layout import layout_sheet
+    from catalog_desktop.labels.pdf import write_pdf
+    from catalog_desktop.labels.templates import load_templates
+
+    def label(word, rubric):
+        return LabelData(1, "N1", "seq:1", "", "", "", "", "zizo", "X", "MM", rubric, "#c2185b", "", "", "", "",
+                         "", "", "", "", "", word, "2020", "T", "A", "", "")
+
+    template = load_templates(include_user=False)["a4-65"]
+    sheet = layout_sheet([label("ŚWIE", "Dostojevski / Достоевский"), label("ČAPE", "„Válka s mloky” €12"),
+                          label("ΚΑΖΑ", "Ἰλιάς · Οδύσσεια"), label("村上", "Žemaitė – Szabó Lőrinc")], template)
+    write_pdf(sheet, tmp_path / "u.pdf")
+    dots = 8  # per mm
+    doc = pdfium.PdfDocument(str(tmp_path / "u.pdf"))
+    try:
+        pdf = np.asarray(doc[0].render(scale=dots * 25.4 / 72).to_pil().convert("RGB"))
+    finally:
+        doc.close()
+    image = page_image(sheet, sheet.pages[0], dots_per_mm=dots).convertToFormat(QImage.Format_RGB888)
+    preview = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    preview = preview[:, :image.width() * 3].reshape(image.height(), image.width(), 3)
+    height, width = min(pdf.shape[0], preview.shape[0]), min(pdf.shape[1], preview.shape[1])
+    # black ink only (every channel dark): the text, not the coloured bands
+    pdf_ink = pdf[:height, :width].max(axis=2) < 110
+    preview_ink = preview[:height, :width].max(axis=2) < 110
+    assert pdf_ink.sum() > 5000
+    assert (pdf_ink & preview_ink).sum() / (pdf_ink | preview_ink).sum() > 0.7
