@@ -73,7 +73,7 @@ def _title_word(title: str, nonfiling: int, articles: frozenset[str]) -> str:
     text = title[nonfiling:] if 0 < nonfiling < len(title) else title
     words = text.split()
     for i, word in enumerate(words):
-        low = word.lower()
+        low = word.lower().replace("\u2019", "'")  # the typographic apostrophe: "L’étranger"
         if i == 0 and nonfiling == 0:
             if low in articles and len(words) > 1:
                 continue

@@ -60,6 +60,7 @@ def entities(record):
     (None, "De kleine prins", 0, "KLEI"),
     (None, "Het verdriet", 4, "VERD"),
     (None, "L'étranger", 0, "ÉTRA"),
+    (None, "L\u2019étranger", 0, "ÉTRA"),
     (None, "The hobbit", 0, "HOBB"),
     (None, "", 0, ""),
     # letters with diacritics and other alphabets are kept as written (our documented choice)
