@@ -153,8 +153,10 @@ def test_cancel_between_batches_then_rerun_completes(catalogue, book, write_marc
     _assert_each_once(catalogue, 95)
 
 
-def test_an_error_mid_batch_leaves_whole_batches(catalogue, book, write_marc, tmp_path, monkeypatch):
+@pytest.mark.parametrize("chunk", [10, 3])  # 3: a batch's transaction spans several chunks
+def test_an_error_mid_batch_leaves_whole_batches(catalogue, book, write_marc, tmp_path, monkeypatch, chunk):
     monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    monkeypatch.setattr(importer, "CHUNK_SIZE", chunk)
     path = write_marc(tmp_path / "big.mrc", [book(f"n{i}", f"Boek {i}") for i in range(35)])
     real = importer.Importer._row
     calls = {"n": 0}
@@ -174,6 +176,20 @@ def test_an_error_mid_batch_leaves_whole_batches(catalogue, book, write_marc, tm
     monkeypatch.setattr(importer.Importer, "_row", real)
     assert catalogue.import_files([path]).imported == 15
     _assert_each_once(catalogue, 35)
+
+
+def test_progress_comes_per_committed_batch_and_duplicates_across_chunks_update(catalogue, book, write_marc, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    monkeypatch.setattr(importer, "CHUNK_SIZE", 3)
+    records = [book(f"n{i}", f"Boek {i}") for i in range(25)]
+    records.insert(4, book("n0", "Boek 0, tweede versie"))  # same 001 as the first, in the next chunk
+    path = write_marc(tmp_path / "dup.mrc", records)
+    seen = []
+    summary = catalogue.import_files([path], progress=lambda done, total, message: seen.append(message))
+    assert (summary.imported, summary.updated, summary.found) == (25, 1, 26)
+    assert seen == ["dup.mrc: 10 records", "dup.mrc: 20 records", "dup.mrc: 26 records", "26 records read"]
+    assert catalogue.records.by_control_number("n0").title == "Boek 0, tweede versie"
+    _assert_each_once(catalogue, 25)
 
 
 def _assert_each_once(catalogue, n):
