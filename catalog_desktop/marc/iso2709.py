@@ -491,6 +491,10 @@ def _parse_field_carefully(tag: str, chunk: bytes, encoding: str, problems: list
 
 def encode_field(field: Field, encoding: str) -> bytes:
     """The bytes of a field (without terminator) in the given encoding."""
+    if encoding == UTF8:  # stateless: the whole field in one call (MARC-8 escapes restart per subfield)
+        if field.data is not None:
+            return field.data.encode("utf-8")
+        return (field.indicators.ljust(2)[:2] + "".join(["\x1f" + code + value for code, value in field.subfields])).encode("utf-8")
     encode = _encoder(encoding)
     if field.data is not None:
         return encode(field.data)

@@ -281,6 +281,8 @@ _ANY_TAG = re.compile(r"[0-9A-Za-z]{3}")
 
 def _tag(elem, kind: str, n: int, problems: list[Problem]) -> str | None:
     tag = elem.get("tag")
+    if tag is not None and len(tag) == 3 and tag.isascii() and tag.isalnum():
+        return tag  # the common case, without the checks below
     if tag is None:
         problems.append(Problem("xml-missing-tag", f"{kind} #{n} has no tag and was skipped ({_describe(elem)})"))
         return None
@@ -293,6 +295,9 @@ def _tag(elem, kind: str, n: int, problems: list[Problem]) -> str | None:
     return tag
 
 
+_SUBFIELD_TAGS = frozenset([f"{{{ns}}}subfield" for ns in _MARC_NAMESPACES] + ["subfield"])
+
+
 def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
     tag = _tag(elem, "datafield", n, problems)
     if tag is None:
@@ -300,6 +305,11 @@ def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
     indicators = _indicator(elem, "ind1", tag, problems) + _indicator(elem, "ind2", tag, problems)
     subfields: list[tuple[str, str]] = []
     for child in elem:
+        if child.tag in _SUBFIELD_TAGS:  # the common case first: a plain one-letter subfield
+            code = child.get("code")
+            if code is not None and len(code) == 1 and len(child) == 0:
+                subfields.append((code, child.text or ""))
+                continue
         kind = _local(child.tag)
         if not kind:
             continue
