@@ -157,13 +157,16 @@ class Catalogue:
 
     def import_files(self, paths: Sequence[str | os.PathLike] | str | os.PathLike, *, profile: str | None = None,
                      progress: Progress | None = None, cancel: threading.Event | None = None,
-                     who: str | None = None) -> ImportSummary:
-        """Import MARC files and folders; see :mod:`catalog_desktop.catalogue.importer`."""
+                     who: str | None = None, second_process: bool | None = None) -> ImportSummary:
+        """Import MARC files and folders; see :mod:`catalog_desktop.catalogue.importer`.
+
+        ``second_process=False`` keeps all the work in this process; by default a large file
+        is read and derived in a second one when a core is free (:mod:`preparing_process`)."""
         from catalog_desktop.catalogue.importer import Importer
 
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        importer = Importer(self.engine, self._index, self._lock, self.profile(profile), who or self.user)
+        importer = Importer(self.engine, self._index, self._lock, self.profile(profile), who or self.user, second_process)
         return importer.run(paths, progress, cancel)
 
     def export(self, stream: BinaryIO, fmt: str = "iso2709", ids: Iterable[int] | None = None,

@@ -30,7 +30,8 @@ from catalog_desktop.catalogue.quarantine import store_quarantined
 from catalog_desktop.catalogue.runs import finish_run, start_run
 from catalog_desktop.catalogue.search import SearchIndex
 from catalog_desktop.catalogue.summaries import FileSummary, ImportSummary
-from catalog_desktop.catalogue.preparing import Prepared, ReaderFailed, prepared_items
+from catalog_desktop.catalogue.preparing import Prepared, ReaderFailed
+from catalog_desktop.catalogue.preparing_process import in_second_process, prepared_items_anywhere
 from catalog_desktop.marc.reading import QuarantinedRecord
 
 Progress = Callable[[int, int, str], None]
@@ -163,7 +164,8 @@ class _Batches:
 class Importer:
     """One import run: owns the run row, the entity caches and the counters."""
 
-    def __init__(self, engine: Engine, index: SearchIndex, lock: threading.RLock, profile, who: str | None = None):
+    def __init__(self, engine: Engine, index: SearchIndex, lock: threading.RLock, profile, who: str | None = None,
+                 second_process: bool | None = None):
         self.engine = engine
         self.lock = lock
         self.profile = profile
@@ -173,6 +175,9 @@ class Importer:
         self.profile_hash = getattr(profile, "hash", None)
         self.run_id: int | None = None
         self.store_seconds = 0.0  # everything the database side of the batches costs
+        # None: large files are prepared in a second process when a core is free; False: never.
+        self.second_process = second_process
+        self.files_prepared_elsewhere = 0
 
     def run(self, paths: Sequence, progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportSummary:
         files = expand_paths(paths)
@@ -196,9 +201,10 @@ class Importer:
             # Also on Ctrl-C / errors: the run row says how far it got (committed batches stay).
             finish_run(self.engine, self.run_id, status, [s.as_dict() for s in summaries])
         seconds = time.perf_counter() - started
-        # "read" = reading, parsing and deriving entities; "store" = the database's share.
+        # "read" = reading, parsing and deriving entities (or waiting for a second process to
+        # do it); "store" = the database's share.
         timings = {"read": seconds - self.store_seconds, "store": self.store_seconds}
-        return ImportSummary(tuple(summaries), self.run_id, status, seconds, timings)
+        return ImportSummary(tuple(summaries), self.run_id, status, seconds, timings, self.files_prepared_elsewhere)
 
     # --- one file ----------------------------------------------------------------------
 
@@ -229,7 +235,9 @@ class Importer:
                 if batches.room <= 0:
                     batches.commit()
 
-        items = prepared_items(path, self.profile)
+        second = self.second_process is not False and in_second_process(path, self.profile)
+        self.files_prepared_elsewhere += second
+        items = prepared_items_anywhere(path, self.profile, second)  # large files: perhaps in a second process
         try:
             while True:
                 # Only the reader's errors are the file's; a storage error stops the run (below).

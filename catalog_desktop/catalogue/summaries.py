@@ -31,6 +31,8 @@ class ImportSummary:
     # Where the time went: "read" (reading and parsing the files), "derive" (entities),
     # "store" (the database side). Seconds; the three add up to ``seconds``.
     timings: dict[str, float] = field(default_factory=dict)
+    # Files whose records were read and derived in a second process (see preparing_process).
+    prepared_elsewhere: int = 0
 
     def _total(self, name: str) -> int:
         return sum(getattr(f, name) for f in self.files)
@@ -70,4 +72,4 @@ class ImportSummary:
     def as_dict(self) -> dict:
         totals = {n: self._total(n) for n in ("found", "imported", "updated", "unchanged", "quarantined")}
         return {"run_id": self.run_id, "status": self.status, "seconds": self.seconds, "timings": dict(self.timings),
-                "files": [f.as_dict() for f in self.files], **totals}
+                "prepared_elsewhere": self.prepared_elsewhere, "files": [f.as_dict() for f in self.files], **totals}

@@ -18,6 +18,11 @@ def register(commands) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are read recursively)")
     parser.add_argument("--profile", default="openvlacc", help="field profile: openvlacc (default), vubis, or a TOML file")
     parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    parser.add_argument(
+        "--one-process", action="store_true",
+        help="do all the work in this process (by default a large file is read in a second process while "
+        "this one stores, when a processor core is free)",
+    )
     add_db_option(parser)
     parser.set_defaults(run=run)
 
@@ -37,13 +42,17 @@ def summary_as_dict(summary) -> dict:
         for f in summary.files
     ]
     totals = {key: sum(f[key] for f in files) for key in ("found", "imported", "updated", "unchanged", "quarantined")}
-    return {"files": files, "totals": totals, "cancelled": bool(getattr(summary, "cancelled", False))}
+    return {"files": files, "totals": totals, "cancelled": bool(getattr(summary, "cancelled", False)),
+            "files_read_in_second_process": summary.prepared_elsewhere}
 
 
 def run(args: argparse.Namespace) -> int:
     catalogue = open_catalogue(args)
     with catalogue, cancellable() as cancel, progress_bar("Importing", not args.json) as progress:
-        summary = catalogue.import_files(args.paths, profile=args.profile, progress=progress, cancel=cancel)
+        summary = catalogue.import_files(
+            args.paths, profile=args.profile, progress=progress, cancel=cancel,
+            second_process=False if args.one_process else None,
+        )
     data = summary_as_dict(summary)
     if args.json:
         print_json(data)
