@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Callable
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
@@ -46,6 +47,15 @@ def parse_current(marc: bytes | None, raw: bytes, source_format: str) -> MarcRec
         if isinstance(item, ReadRecord):
             return item.record
     raise ValueError("stored record cannot be read back")
+
+
+def _search_only(flt: RecordFilter | str | None) -> list | None:
+    """The search terms of a filter that is a search and nothing else (else None)."""
+    if isinstance(flt, str):
+        flt = RecordFilter(text=flt)
+    if flt is None or not flt.text or replace(flt, text=None) != RecordFilter():
+        return None
+    return parse(flt.text) or None
 
 
 class Records:
@@ -129,7 +139,7 @@ class Records:
         if flt.with_warnings is not None:
             conds.append(_R.c.warnings.is_not(None) if flt.with_warnings else _R.c.warnings.is_(None))
         if flt.edited is not None:
-            conds.append(_R.c.edited == flt.edited)
+            conds.append(_R.c.edited == flt.edited)  # "edited = 1", as ix_record_edited reads
         if flt.work_id is not None:
             conds.append(_R.c.work_id == flt.work_id)
         if flt.source_format is not None:
@@ -149,14 +159,21 @@ class Records:
         if flt.updated_by is not None:
             conds.append(_R.c.updated_by == flt.updated_by)
         if flt.updated_since is not None:
-            conds.append(and_(_R.c.updated_at >= flt.updated_since, _R.c.edited.is_(True)))
+            conds.append(and_(_R.c.updated_at >= flt.updated_since, _R.c.edited == True))  # noqa: E712
         return and_(*conds) if conds else None
 
     def count(self, filter: RecordFilter | str | None = None) -> int:
-        stmt = select(func.count()).select_from(_R)
-        where = self._where(filter)
-        if where is not None:
-            stmt = stmt.where(where)
+        terms = _search_only(filter)
+        if terms:
+            # A plain search: count the index's hits. Every search document belongs to a
+            # record (both are written and removed in one transaction), and looking each hit
+            # up in the record table cost ~50 ms per 20,000 hits.
+            stmt = select(func.count()).select_from(self._index.matching_ids(terms).subquery())
+        else:
+            stmt = select(func.count()).select_from(_R)
+            where = self._where(filter)
+            if where is not None:
+                stmt = stmt.where(where)
         with reading(self._engine) as conn:
             return conn.execute(stmt).scalar_one()
 

@@ -91,6 +91,27 @@ def test_search_follows_edits(filled, book):
     assert numbers(filled.search("klauwaert")) == ["c:lvd:1002"]
 
 
+@pytest.mark.parametrize("query", ["van", "verdr", "author:claus", "9789023412345", "zizo:zz-sport", "iedereen belgie", '"'])
+def test_a_search_counts_the_records_it_lists(both, query):
+    # A plain search is counted on the search index alone (no look-up of each hit in the
+    # record table): the count must still be the length of the list the browser shows.
+    assert both.records.count(query) == len(both.records.page(0, 100, filter=query))
+    combined = RecordFilter(text=query, material="book")
+    assert both.records.count(combined) == len(both.records.page(0, 100, filter=combined))
+
+
+def test_a_search_count_follows_edits_and_removed_records(filled, book):
+    assert filled.records.count("klauwaert") == 0
+    hit = filled.search("leeuw")[0]
+    filled.records.update(hit.id, book("c:lvd:1002", "De Klauwaert", author="Conscience, Hendrik"), who="test")
+    assert (filled.records.count("leeuw"), filled.records.count("klauwaert")) == (0, 1)
+    created = filled.edits.create(book(None, "Klauwaert en de leeuw", author="Peeters, An"), who="test")
+    assert filled.records.count("klauwaert") == 2
+    filled.edits.undo()  # the new record is taken out again, its search document with it
+    assert filled.records.count("klauwaert") == 1 and created.records[0] not in [
+        r.id for r in filled.records.page(0, 100, filter="klauwaert")]
+
+
 def test_query_parsing():
     terms = parse('title:"de zaak" author:claus hu')
     assert [(t.columns, t.text, t.prefix) for t in terms] == [
