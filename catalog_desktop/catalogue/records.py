@@ -185,10 +185,14 @@ class Records:
         if key is None:
             raise ValueError(f"cannot sort by {order_by!r}; choose from {', '.join(SORT_KEYS)}")
         order = [key.desc() if descending else key.asc(), _R.c.id.desc() if descending else _R.c.id.asc()]
-        stmt = select(*SUMMARY_COLUMNS).order_by(*order).offset(offset).limit(limit)
+        # First which records, reading only what the filter and the sort need (an index can
+        # answer that without reading each record, MARC blobs and all), then those rows.
+        chosen = select(_R.c.id).order_by(*order).offset(offset).limit(limit)
         where = self._where(filter)
         if where is not None:
-            stmt = stmt.where(where)
+            chosen = chosen.where(where)
+        chosen = chosen.subquery("chosen")
+        stmt = select(*SUMMARY_COLUMNS).join_from(_R, chosen, _R.c.id == chosen.c.id).order_by(*order)
         with reading(self._engine) as conn:
             return [summary(row) for row in conn.execute(stmt)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,8 +61,10 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        # By title, as the model starts: switching sorting on then reads no other order first
+        # (each order is a query over every record).
+        self.table.horizontalHeader().setSortIndicator(1, Qt.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.CustomContextMenu)
@@ -298,7 +300,10 @@ class MainWindow(QMainWindow):
             self.suggestions.show_record(None)
             self.update_status()
             return
-        self.left.setCurrentWidget(self.table)
+        # Shown again, the table takes the focus and makes its first row current; the filter
+        # about to be applied replaces the rows, so that record is not opened in between.
+        with QSignalBlocker(self.table.selectionModel()):
+            self.left.setCurrentWidget(self.table)
         self.apply_search()
 
     def apply_search(self) -> None:

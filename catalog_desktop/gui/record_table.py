@@ -76,7 +76,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         key = self.COLUMNS[column][0]
-        self.order_by = key if order == Qt.AscendingOrder else f"-{key}"
+        order_by = key if order == Qt.AscendingOrder else f"-{key}"
+        if order_by == self.order_by:  # already in this order: the view asks again when sorting is switched on
+            return
+        self.order_by = order_by
         self.refresh()
 
     # ours ---------------------------------------------------------------------------------

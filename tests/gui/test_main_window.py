@@ -37,6 +37,36 @@ def test_search_filters_in_the_database_and_selection_shows_the_record(window, q
     assert "3 van" in window.statusBar().currentMessage()
 
 
+def test_the_window_opens_on_one_page_in_title_order(qtbot, sample_catalogue, monkeypatch):
+    # Each order is a query over every record: switching sorting on in the view must not
+    # read the list in another order first, nor the same order twice.
+    from catalog_desktop.gui.main_window import MainWindow
+
+    asked = []
+    page = sample_catalogue.records.page
+    monkeypatch.setattr(sample_catalogue.records, "page",
+                        lambda *args, **kwargs: asked.append(kwargs.get("order_by")) or page(*args, **kwargs))
+    window = MainWindow(sample_catalogue)
+    qtbot.addWidget(window)
+    window.show()
+    assert asked == ["title"]
+    titles = [row.title for row in window.model.rows]
+    assert titles == sorted(titles)
+    window.model.sort(1, Qt.AscendingOrder)  # the order it has: nothing read again
+    assert asked == ["title"]
+    window.model.sort(1, Qt.DescendingOrder)
+    assert asked == ["title", "-title"]
+
+
+def test_back_from_quarantine_the_first_record_is_not_opened_on_the_way(window, monkeypatch):
+    window.choose_filter("quarantine")
+    opened = []
+    monkeypatch.setattr(window.record_view, "open_record", lambda record_id: opened.append(record_id))
+    window.choose_filter("no_zizo")
+    assert window.left.currentWidget() is window.table and opened == []
+    assert window.record_view.draft is None
+
+
 def test_sorting_is_done_by_the_database(window):
     window.model.sort(3, Qt.DescendingOrder)  # year, newest first
     years = [row.year for row in window.model.rows if row.year]
