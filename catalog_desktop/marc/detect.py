@@ -23,8 +23,11 @@ MARCXCHANGE_NS = b"info:lc/xmlns/marcxchange"
 _WS = b" \t\r\n\x00\x1a"
 # A leader: five digits, then 19 bytes that are not terminators or line breaks.
 _ISO_LEADER = re.compile(rb"\d{5}[^\x1d\x1e\r\n]{19}")
+# The same, with the status and type letters and the base address a real leader has.
+_STRICT_LEADER = re.compile(rb"\d{5}[a-zA-Z ][a-zA-Z][\x20-\x7e]{5}\d{5}")
 # A directory entry: tag (3 printable bytes; broken files have blanks in tags), length, start.
 _DIR_ENTRY = re.compile(rb"[\x20-\x7e]{3}\d{9}")
+_PARTIAL_ENTRY = re.compile(rb"[\x20-\x7e]{0,3}\d{0,8}|[\x20-\x7e]{0,2}")
 _ALEPH_LINE = re.compile(rb"\d{9} [0-9A-Za-z]{3}[ \w^]{2} L ")
 _MRK_LINE = re.compile(rb"=(?:LDR|[0-9A-Za-z]{3}) ")
 # Prolog items that may precede the root element.
@@ -99,17 +102,40 @@ def _is_marcjson(text: bytes) -> bool:
 
 
 def _is_iso2709(text: bytes) -> bool:
-    if not _ISO_LEADER.match(text):
+    if _iso_record_at(text, 0):
+        return True
+    # The first record may be damaged (a flipped byte in its leader, a byte lost from its
+    # directory): the file is still ISO 2709 when a record starts right after one of the
+    # first end-of-record marks. Plain text has no 0x1D, so this stays strict.
+    pos = 0
+    for _ in range(3):
+        pos = text.find(b"\x1d", pos) + 1
+        if pos == 0:
+            return False
+        while pos < len(text) and text[pos] in _WS:
+            pos += 1
+        if _iso_record_at(text, pos):
+            return True
+    return False
+
+
+def _iso_record_at(text: bytes, at: int) -> bool:
+    if not _ISO_LEADER.match(text, at):
         return False
     # Leader/10-11 and the length may be wrong; the directory right after the leader is the
     # strong signal: 12-byte entries up to a field terminator.
-    pos, entries = 24, 0
+    pos, entries = at + 24, 0
     while _DIR_ENTRY.match(text, pos):
         pos += 12
         entries += 1
     if entries == 0:
         return False
-    if pos >= len(text):
-        return entries >= 2  # head ends inside the directory
+    if _PARTIAL_ENTRY.fullmatch(text, pos):
+        return entries >= 2  # head ends inside the directory (perhaps inside an entry)
+    # A leader shaped like one (status and type letters, a numeric base address) and two
+    # well-formed entries are MARC even if the directory is damaged further on: one lost
+    # byte must not make the whole file unreadable.
+    if entries >= 2 and _STRICT_LEADER.match(text, at):
+        return True
     # A garbled last entry (bad lengths shift the 12-byte grid) may precede the terminator.
     return b"\x1e" in text[pos : pos + 12]

@@ -72,6 +72,7 @@ class NotMarcError(ValueError):
         self.reason = reason
 
 
+HEAD_SIZE = 1 << 16  # how much of a file format detection looks at
 FORMATS = ("iso2709", "marcxml", "marcjson", "mrk", "aleph")
 
 
@@ -106,7 +107,9 @@ def read_marc(
     """Read every record of a file (a path or a binary stream), detecting its format from content."""
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        with open(path, "rb") as stream:
+        # A 64 KiB buffer: format detection peeks that far (a default buffer gives 4 or 8 KiB,
+        # less than the directory of one long record).
+        with open(path, "rb", buffering=HEAD_SIZE) as stream:
             yield from _read_stream(stream, fmt, str(path))
         return
     yield from _read_stream(source, fmt, getattr(source, "name", "<stream>"))
@@ -115,9 +118,12 @@ def read_marc(
 def _read_stream(stream: BinaryIO, fmt: str | None, name: str) -> Iterator[ReadItem]:
     from catalog_desktop.marc.detect import detect_format
 
-    if not isinstance(stream, io.BufferedReader) or not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[arg-type]
-    head = stream.peek(65536)[:65536]
+    head = stream.peek(HEAD_SIZE)[:HEAD_SIZE] if isinstance(stream, io.BufferedReader) else b""
+    if len(head) < HEAD_SIZE:
+        # Not buffered, or a buffer smaller than the head detection needs (peek never
+        # returns more than the buffer holds): read through a buffer of our own.
+        stream = io.BufferedReader(stream, buffer_size=HEAD_SIZE)  # type: ignore[arg-type]
+        head = stream.peek(HEAD_SIZE)[:HEAD_SIZE]
     if fmt is None:
         fmt = detect_format(head)
         if fmt is None:

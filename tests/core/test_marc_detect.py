@@ -171,3 +171,38 @@ def test_read_marc_refuses_what_is_not_marc():
         list(read_marc(marc / "pymarc/test_utf8.txt"))
     with pytest.raises(NotMarcError, match="marc-json"):
         list(read_marc(marc / "marc4j/marc-json.json"))
+
+
+def test_every_fixture_file_reads_the_same_from_its_path_as_from_memory():
+    """Format detection looks at the first 64 KiB, also when it reads a file by its path
+    (a default file buffer of 4 KiB once made two long-record files "not MARC")."""
+    need_data()
+    for path in sorted(p for p in MARC.rglob("*") if p.suffix in (".mrc", ".dat", ".xml", ".json", ".mrk", ".aleph")):
+        data = path.read_bytes()
+        try:
+            from_memory = [(i.offset, i.raw) for i in read_marc(io.BytesIO(data))]
+        except NotMarcError:
+            from_memory = None
+        try:
+            from_path = [(i.offset, i.raw) for i in read_marc(path)]
+        except NotMarcError:
+            from_path = None
+        assert from_path == from_memory, path
+    assert len(list(read_marc(MARC / "marc4j/bad_too_long_plus_2.mrc"))) == 3
+    assert len(list(read_marc(MARC / "marc4j/datos-20161010-slice.mrc"))) == 1
+
+
+def test_a_file_whose_first_record_is_damaged_is_still_iso2709():
+    """One flipped or lost byte in the first record must not make a whole file "not MARC"."""
+    data = (need_data() / "pymarc/test.dat").read_bytes()
+    assert detect_format(b"X" + data[1:]) == "iso2709"  # the leader's length spoiled
+    assert detect_format(data[:40] + b"7" + data[40:]) == "iso2709"  # a byte too many in the directory
+    assert detect_format(data[:30] + data[31:]) == "iso2709"  # a byte lost from the directory
+    single = (need_data() / "marc4j/summerland.mrc").read_bytes()
+    assert detect_format(single[:40] + b"7" + single[40:]) == "iso2709"
+
+
+def test_a_head_that_ends_inside_a_long_directory_is_iso2709():
+    data = (need_data() / "marc4j/datos-20161010-slice.mrc").read_bytes()
+    for size in range(4090, 4110):
+        assert detect_format(data[:size]) == "iso2709", size
