@@ -49,6 +49,10 @@ MAX_SCAN = 16 * CHUNK_SIZE  # how far to look for an end-of-record mark before g
 # What a leader looks like where one starts: five digits (length), a status and a type letter,
 # level, ..., five digits (base address) at 12-16. Tolerant on purpose (bad 10/11 happen).
 _LEADER_AT = re.compile(rb"\d{5}[a-zA-Z ][a-zA-Z][\x20-\x7e]{5}\d{5}[\x20-\x7e]{7}[0-9A-Za-z]{3}\d{9}")
+# Any leader, even a broken one: five digits, 19 printable bytes of which 5-9 are not all
+# digits (so not a piece of a directory), then a directory entry or the field terminator.
+# A lookahead, as candidates may overlap.
+_ANY_LEADER = re.compile(rb"(?=(\d{5})(?!\d{5})[\x20-\x7e]{19}(?:[\x20-\x7e]{3}\d{9}|\x1e))")
 _WHITESPACE = b" \t\r\n\x00\x1a"
 
 
@@ -70,7 +74,7 @@ class RecordTooLong(RecordError):
 def read_iso2709(stream: BinaryIO) -> Iterator[ReadItem]:
     """Yield every record of an ISO 2709 stream, read or quarantined, in file order."""
     for position, (offset, chunk, framing) in enumerate(_frame_records(stream), start=1):
-        truncated = [p for p in framing if p.code == "truncated"]
+        truncated = [p for p in framing if p.code in _UNREADABLE]
         if truncated:
             # Part of the record is missing: importing the rest would pass off a damaged
             # record as whole, so it goes to quarantine with its bytes.
@@ -82,6 +86,11 @@ def read_iso2709(stream: BinaryIO) -> Iterator[ReadItem]:
             yield QuarantinedRecord(chunk, offset, position, FORMAT, exc.problem)
             continue
         yield ReadRecord(record, chunk, offset, position, FORMAT, framing + problems)
+
+
+# Framing problems that leave nothing to import: part of the record is missing, or the bytes
+# are not a record at all.
+_UNREADABLE = frozenset({"truncated", "not-a-record"})
 
 
 def _looks_like_leader(data: bytes | bytearray, at: int) -> bool:
@@ -150,8 +159,13 @@ def _frame_records(stream: BinaryIO) -> Iterator[tuple[int, bytes, list[Problem]
             return
 
         chunk_end = end + 1
-        if declared is not None and declared != chunk_end - start:
-            chunk_end, problems = _reconcile_length(buf, start, chunk_end, declared, fill)
+        if declared != chunk_end - start:  # the clean case costs this one comparison
+            if declared is not None:
+                chunk_end, problems = _reconcile_length(buf, start, chunk_end, declared, fill)
+            else:  # no length where a leader should be: garbage before a record, or a damaged leader
+                inner = _record_inside(buf, start, chunk_end, exact=False)
+                if inner is not None:
+                    chunk_end, problems = inner, [_not_a_record(inner - start)]
         chunk = bytes(buf[start:chunk_end])
         yield base + start, chunk, problems
         start = chunk_end
@@ -183,13 +197,53 @@ def _reconcile_length(buf, start, chunk_end, declared, fill):
         cut = _next_leader_at(buf, start, declared, before=chunk_end)
         if cut is not None:
             return cut, [Problem("missing-end-of-record", f"no end-of-record mark after {cut - start} bytes; the next record starts there")]
+        split = _split_before_record(buf, start, chunk_end, declared)
+        if split is not None:
+            return split
         return chunk_end, [Problem("leader-length", f"the leader gives a length of {declared} bytes but the record has {found} (length counted in characters?); read up to its end-of-record mark")]
     # declared > found: an end-of-record byte inside the data, or a truncated/short record.
     if declared <= MAX_RECORD_LENGTH and fill(start + declared):
         after = start + declared
         if buf[after - 1] == RT and (not fill(after) or _looks_like_leader(buf, after) or buf[after] in _WHITESPACE):
             return after, [Problem("stray-end-of-record", "an end-of-record byte (0x1D) inside the record data; the leader length was followed")]
+    split = _split_before_record(buf, start, chunk_end, declared)
+    if split is not None:
+        return split
     return chunk_end, [Problem("leader-length", f"the leader gives a length of {declared} bytes but the record ends after {found}")]
+
+
+def _record_inside(buf, start: int, end: int, exact: bool) -> int | None:
+    """Where a record begins inside ``buf[start:end]`` (``end`` just past an end-of-record
+    mark): a leader whose length ends exactly at ``end``, or with ``exact=False`` the first
+    leader found. Only asked when the bytes at ``start`` do not frame as a record."""
+    window = bytes(buf[start + 1 : end])  # a copy: match objects must not pin the bytearray
+    for m in _ANY_LEADER.finditer(window):
+        # Five digits giving exactly the distance to the end-of-record mark: a leader, even
+        # a broken one (a blank type, a bad base address).
+        if int(m.group(1)) == end - start - 1 - m.start():
+            return start + 1 + m.start()
+    if exact:
+        return None
+    m = _LEADER_AT.search(window)
+    return None if m is None else start + 1 + m.start()
+
+
+def _split_before_record(buf, start: int, chunk_end: int, declared: int):
+    """A whole record ends this chunk while the leader at ``start`` says another length: the
+    bytes before it are a record whose end (or more) was lost, or garbage; cut them off."""
+    inner = _record_inside(buf, start, chunk_end, exact=True)
+    if inner is None:
+        return None
+    found = inner - start
+    if not _looks_like_leader(buf, start):
+        return inner, [_not_a_record(found)]
+    if declared > found + 1:
+        return inner, [Problem("truncated", f"only {found} of the {declared} bytes the leader gives are there before the next record begins")]
+    return inner, [Problem("missing-end-of-record", f"no end-of-record mark after {found} bytes; the next record starts there")]
+
+
+def _not_a_record(size: int) -> Problem:
+    return Problem("not-a-record", f"{size} bytes that do not start with a leader, before the next record")
 
 
 # --- parsing one record ----------------------------------------------------------------
