@@ -9,15 +9,21 @@ Accepted layouts:
   "_id": "..."}``, usually one per line. ``FMT`` (Aleph's format code) is dropped.
 
 Streaming: when the first line holds a complete JSON value the file is read line by line
-(JSON Lines, constant memory) and a line that does not parse is quarantined on its own.
-Otherwise the whole file is read into memory and its values (an array's elements, or
-objects one after another) are taken in turn; a syntax error there quarantines the rest of
-the file as one item, or, before any record was read, raises :class:`NotMarcError`. So
-marc4j's old "marc-json" (keys without quotes, not JSON) is refused with the parser's message.
+(JSON Lines, constant memory) and a line that does not parse is quarantined on its own; a
+damaged first line is recognised by the line after it. Otherwise the whole file is read into
+memory and its values (an array's elements, or objects one after another) are taken in turn.
+Where the JSON does not parse (a lost brace, quote or comma, garbage between records) the
+text up to the next record's opening brace (``{"leader":``, ``{"fields":``, ``{"record":``,
+``{"_id":``) is quarantined and reading resumes there; only a file without a single record
+start raises :class:`NotMarcError`. So marc4j's old "marc-json" (keys without quotes, not
+JSON) is refused with the parser's message.
 
 Literal control characters inside strings (real newlines, which strict JSON forbids but
 older writers produced, e.g. marc4j's ``illegal-marc-in-json.json``) are accepted and
-reported as a warning. JSON is Unicode, so records are UTF-8 and leader/09 is set to ``a``.
+reported as a warning. JSON is Unicode, so records are UTF-8 and leader/09 is set to ``a``;
+bytes that are not UTF-8 are read as Windows-1252, a lone surrogate escape (``\\ud800``)
+becomes U+FFFD, and a field whose tag is not three ASCII letters or digits is skipped, each
+with a warning, so that every record read can be stored and written as ISO 2709.
 ``raw`` is the exact text of each value (a line, or an array element) and ``offset`` its
 byte offset.
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from typing import Any, BinaryIO, Iterator
 
 from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
@@ -36,6 +43,8 @@ _DECODER = json.JSONDecoder(strict=False)
 _WS = re.compile(r"\s*")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
+_ANY_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TAG = re.compile(r"[0-9A-Za-z]{3}")  # ASCII only: ISO 2709 has no room for anything else
 
 
 def read_marcjson(stream: BinaryIO) -> Iterator[ReadItem]:
@@ -50,16 +59,32 @@ def read_marcjson(stream: BinaryIO) -> Iterator[ReadItem]:
         first = stream.readline()
     if not first:
         return
-    head = _decode(first)[0]
+    ahead = [first]
+    if not _one_value(first):
+        if not first.lstrip().startswith(b"{"):
+            yield from _document(first + stream.read(), offset, name)
+            return
+        # An object that is not a line of its own: pretty-printed JSON, or JSON Lines
+        # whose first line is damaged. The next line tells.
+        line = stream.readline()
+        while line and not line.strip():
+            ahead.append(line)
+            line = stream.readline()
+        ahead.append(line)
+        if not _one_value(line):
+            yield from _document(b"".join(ahead) + stream.read(), offset, name)
+            return
+    yield from _lines(chain(ahead, iter(stream.readline, b"")), offset)
+
+
+def _one_value(line: bytes) -> bool:
+    """Whether a line holds exactly one JSON value that is not an array: a JSON Lines line."""
+    head = _decode(line)[0]
     try:
         value, end = _DECODER.raw_decode(head, _WS.match(head).end())
-        complete = not head[end:].strip()
     except json.JSONDecodeError:
-        complete = False
-    if complete and not isinstance(value, list):
-        yield from _lines(first, offset, stream)
-    else:
-        yield from _document(first + stream.read(), offset, name)
+        return False
+    return not head[end:].strip() and not isinstance(value, list)
 
 
 def _decode(data: bytes) -> tuple[str, bool]:
@@ -74,10 +99,35 @@ def _windows_1252(text: str) -> str:
     return _SURROGATE.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text)
 
 
-def _lines(first: bytes, offset: int, stream: BinaryIO) -> Iterator[ReadItem]:
+def _repair_surrogates(record: MarcRecord, bad_utf8: bool, problems: list[Problem]) -> None:
+    """Bytes that were not UTF-8 (kept as surrogates) read as Windows-1252; a lone surrogate
+    written as a ``\\uD800`` escape, which no text can hold, replaced by U+FFFD."""
+    lone = False
+
+    def fix(text: str) -> str:
+        nonlocal lone
+        if bad_utf8:
+            text = _windows_1252(text)
+        if _ANY_SURROGATE.search(text):
+            lone = True
+            text = _ANY_SURROGATE.sub("\ufffd", text)
+        return text
+
+    record.leader = fix(record.leader)
+    for f in record.fields:
+        if f.data is not None:
+            f.data = fix(f.data)
+        f.indicators = fix(f.indicators)
+        f.subfields = [(fix(c), fix(v)) for c, v in f.subfields]
+    if bad_utf8:
+        problems.append(Problem("json-not-utf8", "the record holds bytes that are not UTF-8; they were read as Windows-1252"))
+    if lone:
+        problems.append(Problem("json-lone-surrogate", "a \\u escape names half a character (a lone surrogate); replaced by U+FFFD"))
+
+
+def _lines(lines: Iterator[bytes], offset: int) -> Iterator[ReadItem]:
     position = 0
-    line = first
-    while line:
+    for line in lines:
         if line.strip():
             position += 1
             raw = line.rstrip(b"\r\n")
@@ -89,11 +139,19 @@ def _lines(first: bytes, offset: int, stream: BinaryIO) -> Iterator[ReadItem]:
             else:
                 yield _item(value, raw, offset, position, bad)
         offset += len(line)
-        line = stream.readline()
 
 
 def _document(data: bytes, offset: int, name: str) -> Iterator[ReadItem]:
     text, bad = _decode(data)
+    if _RECORD_START.search(text) is None:
+        # Not one record in the whole file: say why the JSON is not MARC, rather than
+        # quarantining the file as one item.
+        try:
+            for _ in _values(text, strict=True):
+                pass
+        except json.JSONDecodeError as exc:
+            hint = " -- keys without quotes: marc4j's old \"marc-json\", which is not JSON and not supported" if "double quotes" in exc.msg else ""
+            raise NotMarcError(name, f"not MARC-in-JSON: the JSON does not parse ({exc}){hint}") from None
     position = 0
     byte_pos, char_pos = offset, 0  # where text[char_pos] starts in the file
 
@@ -103,46 +161,72 @@ def _document(data: bytes, offset: int, name: str) -> Iterator[ReadItem]:
         char_pos = at
         return byte_pos
 
-    try:
-        for start, end, value in _values(text):
-            position += 1
-            raw_offset = byte_offset(start)
-            raw = text[start:end].encode("utf-8", errors="surrogateescape")
+    for start, end, value in _values(text):
+        position += 1
+        raw_offset = byte_offset(start)
+        raw = text[start:end].encode("utf-8", errors="surrogateescape")
+        if isinstance(value, json.JSONDecodeError):
+            where = f"line {value.lineno}, column {value.colno}: {value.msg}"
+            if end < len(text):
+                reason = Problem("json-syntax", f"this record's JSON does not parse ({where}); reading went on at the next record")
+            else:
+                reason = Problem("json-syntax", f"the JSON breaks off here ({where}); no record starts after it")
+            yield QuarantinedRecord(raw, raw_offset, position, FORMAT, reason)
+        else:
             yield _item(value, raw, raw_offset, position, bad and _SURROGATE.search(text, start, end) is not None)
-    except json.JSONDecodeError as exc:
-        if position == 0:
-            hint = " -- keys without quotes: marc4j's old \"marc-json\", which is not JSON and not supported" if "double quotes" in exc.msg else ""
-            raise NotMarcError(name, f"not MARC-in-JSON: the JSON does not parse ({exc}){hint}") from None
-        rest = byte_offset(exc.pos)
-        raw = data[rest - offset :]
-        reason = Problem("json-syntax", f"the JSON breaks off here ({exc}); the rest of the file could not be read")
-        yield QuarantinedRecord(raw, rest, position + 1, FORMAT, reason)
 
 
-def _values(text: str) -> Iterator[tuple[int, int, Any]]:
-    """(start, end, value) of each top-level value; an array yields its elements instead."""
+# Where a record object begins: what reading resumes at after a syntax error.
+_RECORD_START = re.compile(r'\{\s*"(?:leader|fields|record|_id)"\s*:')
+
+
+def _values(text: str, strict: bool = False) -> Iterator[tuple[int, int, Any]]:
+    """(start, end, value) of each top-level value; an array yields its elements instead.
+
+    Where the JSON does not parse (a lost brace, quote or comma; garbage between records),
+    the value is a :class:`json.JSONDecodeError` and ``start:end`` the text from there up to
+    the next record's opening brace, where reading resumes. ``strict`` raises instead.
+    """
     pos = _WS.match(text).end()
+    in_array = False
     while pos < len(text):
-        if text[pos] != "[":
-            value, end = _DECODER.raw_decode(text, pos)
-            yield pos, end, value
-            pos = _WS.match(text, end).end()
-            continue
-        pos = _WS.match(text, pos + 1).end()
-        if text.startswith("]", pos):
+        if not in_array and text[pos] == "[":
+            in_array = True
             pos = _WS.match(text, pos + 1).end()
             continue
-        while True:
+        if in_array and text[pos] == "]":
+            in_array = False
+            pos = _WS.match(text, pos + 1).end()
+            continue
+        try:
             value, end = _DECODER.raw_decode(text, pos)
-            yield pos, end, value
-            pos = _WS.match(text, end).end()
-            if text.startswith(",", pos):
-                pos = _WS.match(text, pos + 1).end()
-            elif text.startswith("]", pos):
-                pos = _WS.match(text, pos + 1).end()
-                break
-            else:
-                raise json.JSONDecodeError("Expecting ',' delimiter or ']'", text, pos)
+        except json.JSONDecodeError as exc:
+            if strict:
+                raise
+            pos = yield from _skip(text, pos, exc)
+            continue
+        yield pos, end, value
+        pos = _WS.match(text, end).end()
+        if not in_array or pos >= len(text) or text[pos] == "]":
+            continue
+        if text[pos] == ",":
+            pos = _WS.match(text, pos + 1).end()
+        elif not _RECORD_START.match(text, pos):  # a missing comma before a record is harmless
+            error = json.JSONDecodeError("Expecting ',' delimiter or ']'", text, pos)
+            if strict:
+                raise error
+            pos = yield from _skip(text, pos, error)
+
+
+def _skip(text: str, pos: int, error: json.JSONDecodeError):
+    """Yield the unreadable text from ``pos`` to the next record start; return where that is."""
+    found = _RECORD_START.search(text, pos + 1)
+    resume = found.start() if found else len(text)
+    end = resume  # up to the end of the file when no record follows
+    while found and end > pos and text[end - 1] in " \t\r\n,":
+        end -= 1  # the separator before the next record is not part of the broken one
+    yield pos, end, error
+    return resume
 
 
 def _item(value: Any, raw: bytes, offset: int, position: int, bad_utf8: bool = False) -> ReadItem:
@@ -156,13 +240,8 @@ def _item(value: Any, raw: bytes, offset: int, position: int, bad_utf8: bool = F
             raise _NotARecord(f"a JSON {type(value).__name__} without \"leader\"/\"fields\" or \"record\"")
     except _NotARecord as exc:
         return QuarantinedRecord(raw, offset, position, FORMAT, Problem("json-not-a-record", str(exc)))
-    if bad_utf8:
-        for f in record.fields:
-            if f.data is not None:
-                f.data = _windows_1252(f.data)
-            f.subfields = [(_windows_1252(c), _windows_1252(v)) for c, v in f.subfields]
-        record.leader = _windows_1252(record.leader)
-        problems.append(Problem("json-not-utf8", "the record holds bytes that are not UTF-8; they were read as Windows-1252"))
+    if bad_utf8 or b"\\u" in raw or b"\\U" in raw:
+        _repair_surrogates(record, bad_utf8, problems)
     if any(_CONTROL.search(v) for f in record.fields for v in ([f.data] if f.data is not None else f.values())):
         problems.append(Problem("json-control-character", "a value holds a line break or other control character (not allowed in strict JSON); kept as read"))
     return ReadRecord(record, raw, offset, position, FORMAT, problems)
@@ -199,6 +278,9 @@ def _marc_in_json(obj: dict, problems: list[Problem]) -> MarcRecord:
 
 
 def _field(tag: str, content: Any, n: int, problems: list[Problem]) -> Field | None:
+    if not _TAG.fullmatch(tag):
+        problems.append(Problem("json-bad-tag", f"field #{n} has tag {tag[:20]!r}, which is not 3 letters or digits; skipped"))
+        return None
     if isinstance(content, (str, int, float)):
         data = str(content)
         if is_control_tag(tag):
@@ -250,6 +332,9 @@ def _catmandu(rows: list, problems: list[Problem]) -> MarcRecord:
             continue
         tag, rest = str(row[0]), [str(x) for x in row[3:]]
         if tag == "FMT":
+            continue
+        if not _TAG.fullmatch(tag):
+            problems.append(Problem("json-bad-tag", f"row #{n} has tag {tag[:20]!r}, which is not 3 letters or digits; skipped"))
             continue
         if tag == "LDR" or is_control_tag(tag):
             data = rest[1] if len(rest) >= 2 else "".join(rest)

@@ -9,6 +9,7 @@ import pymarc
 import pytest
 from lxml import etree
 
+from catalog_desktop.marc.iso2709 import serialize
 from catalog_desktop.marc.marcjson import read_marcjson
 from catalog_desktop.marc.marcxml import read_marcxml, write_marcxml
 from catalog_desktop.marc.reading import NotMarcError, QuarantinedRecord, ReadRecord
@@ -148,15 +149,37 @@ def test_json_lines_with_a_bad_line_and_a_non_record():
 
 
 def test_array_broken_after_the_first_record():
+    """A record whose JSON does not parse is quarantined alone; reading resumes at the next one."""
     one = b'{"leader":"00000nam a2200000   4500","fields":[{"001":"1"}]}'
-    data = b"[\n" + one + b",\n" + b'{"leader": "x", "fields": [ oops ]},\n' + one + b"\n]"
-    first, rest = read(data)
+    broken = b'{"leader": "x", "fields": [ oops ]}'
+    data = b"[\n" + one + b",\n" + broken + b",\n" + one.replace(b'"1"', b'"3"') + b"\n]"
+    first, bad, third = read(data)
     assert isinstance(first, ReadRecord) and first.record.control_number == "1"
-    assert isinstance(rest, QuarantinedRecord) and rest.reason.code == "json-syntax"
-    assert rest.position == 2 and data[rest.offset :] == rest.raw
-    assert rest.raw.startswith(b"oops")
+    assert isinstance(bad, QuarantinedRecord) and bad.reason.code == "json-syntax"
+    assert bad.position == 2 and bad.raw == broken and data[bad.offset :].startswith(broken)
+    assert isinstance(third, ReadRecord) and third.record.control_number == "3" and third.position == 3
     with pytest.raises(NotMarcError, match="does not parse"):
         read(b"[\n{oops}\n]")
+
+
+def test_a_lost_brace_or_comma_costs_one_record_only():
+    one = b'{"leader":"00000nam a2200000   4500","fields":[{"001":"1"}]}'
+    records = [one.replace(b'"1"', b'"%d"' % n) for n in range(1, 5)]
+    lost_brace = b"[" + b",".join([records[0], records[1][:-1], records[2], records[3]]) + b"]"
+    items = read(lost_brace)
+    assert [type(i).__name__ for i in items] == ["ReadRecord", "QuarantinedRecord", "ReadRecord", "ReadRecord"]
+    assert items[1].raw == records[1][:-1]
+    assert [i.record.control_number for i in items if isinstance(i, ReadRecord)] == ["1", "3", "4"]
+    no_comma = b"[" + records[0] + b"\n" + records[1] + b"]"
+    assert [i.record.control_number for i in read(no_comma)] == ["1", "2"]
+    garbage = b"[" + records[0] + b", garbage " + records[1] + b"]"
+    items = read(garbage)
+    assert [type(i).__name__ for i in items] == ["ReadRecord", "QuarantinedRecord", "ReadRecord"]
+    assert items[1].raw == b"garbage"
+    truncated = b"[" + records[0] + b"," + records[1][:30]
+    items = read(truncated)
+    assert isinstance(items[1], QuarantinedRecord) and items[1].raw == records[1][:30]
+    assert "breaks off" in items[1].reason.message
 
 
 def test_items_that_are_not_records():
@@ -221,3 +244,28 @@ def test_json_records_write_valid_marcxml():
     out = io.BytesIO()
     assert write_marcxml(found, out) == sum(COUNTS.values())
     assert xsd.validate(etree.fromstring(out.getvalue())), xsd.error_log.last_error
+
+
+def test_json_lines_whose_first_line_is_damaged():
+    """Used to be read as one JSON document, and refused as a whole ("not MARC-in-JSON")."""
+    good = b'{"leader":"00000nam a2200000   4500","fields":[{"001":"%d"}]}'
+    data = (good % 1)[:-3] + b"\n" + (good % 2) + b"\n" + (good % 3) + b"\n"
+    first, second, third = read(data)
+    assert isinstance(first, QuarantinedRecord) and first.reason.code == "json-syntax" and first.raw == (good % 1)[:-3]
+    assert [second.record.control_number, third.record.control_number] == ["2", "3"]
+    assert third.offset == data.index(good % 3)
+
+
+def test_values_that_cannot_be_text_or_tags_that_cannot_be_iso2709():
+    """A lone surrogate escape and a tag that is not 3 ASCII letters or digits would make the
+    record impossible to store or write; they are repaired or skipped, with a warning."""
+    data = (
+        '{"leader":"00000nam a2200000   4500","fields":[{"001":"1"},'
+        '{"245":{"ind1":"\\udc80","ind2":"0","subfields":[{"a":"Half \\ud800 a character"}]}},'
+        '{"2\u00e945":{"subfields":[{"a":"tag with a letter e-acute"}]}},{"24":{"subfields":[{"a":"short"}]}}]}'
+    ).encode("utf-8")
+    (item,) = read(data)
+    assert codes(item) == ["json-bad-tag", "json-bad-tag", "json-lone-surrogate"]
+    assert item.record.value("245", "a") == "Half \ufffd a character" and item.record.first("245").indicators == "\ufffd0"
+    assert [f.tag for f in item.record.fields] == ["001", "245"]
+    serialize(item.record)  # can be written
