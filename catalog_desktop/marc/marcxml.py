@@ -21,10 +21,17 @@ Broken input, as found in the wild:
   does not have, missing indicators) is read with a warning per repair, the damaged part
   dropped or fixed as the warning says; a record with neither leader nor fields is
   quarantined (``xml-empty-record``);
-* XML that is not well-formed: the records before the error are read, then the rest of the
-  file from the end of the last good record is quarantined as one item
-  (``xml-not-well-formed``, with the parser's line and column). XML that breaks before its
-  root element is found raises :class:`NotMarcError`.
+* XML that is not well-formed: in a ``collection``, the record where the parser stopped is
+  quarantined (``xml-not-well-formed``, with the parser's line and column) and a new parser
+  takes up the file at the next ``<record>`` start tag, behind the collection's start tag
+  (namespaces included); broken markup outside any record is no record, so it is reported
+  as a warning on the next record (``xml-skipped-markup``). A record whose end tag is missing
+  would be swallowed by the record after it: it is quarantined (``xml-unclosed-record``).
+  When no record follows, or in a wrapper (OAI-PMH, SRU), the rest of the file from the end
+  of the last good record is quarantined as one item. XML that breaks before its root
+  element is found raises :class:`NotMarcError`.
+* records in a collection are read whatever their namespace (a typo in it would otherwise
+  make them vanish), with a warning when it is not MARC21 slim (``xml-unknown-namespace``).
 
 MARCXML is Unicode, so records are UTF-8 and leader/09 is set to ``a`` on reading.
 
@@ -81,35 +88,103 @@ def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
     wrapped = root is not None and root[1] not in ("collection", "record")
     if wrapped and not any(ns.encode() in head for ns in _MARC_NAMESPACES):
         raise NotMarcError(name, f"the XML root element is <{':'.join(filter(None, root))}>, not a MARC collection or record")
-    tags = [f"{{{ns}}}record" for ns in _MARC_NAMESPACES] + ([] if wrapped else ["record"])
-    events = etree.iterparse(
-        tape, events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False
-    )
+    # In a wrapper only MARC-namespaced records are MARC; in a collection every <record> is,
+    # also in a namespace spoilt by a typo (else its records would vanish without a word).
+    tags = [f"{{{ns}}}record" for ns in _MARC_NAMESPACES] if wrapped else ["{*}record"]
+    tape.orphans = not wrapped
+    # A collection can be read on after a syntax error: behind its own root start tag.
+    prefix = _restart_prefix(head) if root is not None and root[1] == "collection" else None
     position = 0
-    try:
-        for _, elem in events:
-            position += 1
-            if position == 1 and not wrapped:
-                top = _local(elem.getroottree().getroot().tag)
-                if top not in ("collection", "record"):
-                    raise NotMarcError(name, f"the XML root element is <{top}>, not a MARC collection or record")
-            span = tape.span(elem)
-            raw, offset = span if span else (etree.tostring(elem), -1)
-            yield _read_record(elem, raw, offset, position)
-            elem.clear(keep_tail=True)
-            parent = elem.getparent()
-            while parent is not None and elem.getprevious() is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        offset, rest = tape.rest()
-        if position == 0 and offset == 0 and root is None:
-            raise NotMarcError(name, f"not well-formed XML: {exc}") from None
-        line, column = exc.position
-        reason = Problem("xml-not-well-formed", f"the XML is not well-formed at line {line}, column {column} ({exc.msg}); the rest of the file from byte {offset} could not be read")
-        yield QuarantinedRecord(rest, offset, position + 1, FORMAT, reason)
-        return
+    skipped: Problem | None = None  # broken markup outside records, reported with the next record
+    while True:
+        events = etree.iterparse(
+            tape, events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False
+        )
+        try:
+            for _, elem in events:
+                if position == 0 and not wrapped:
+                    top = _local(elem.getroottree().getroot().tag)
+                    if top not in ("collection", "record"):
+                        raise NotMarcError(name, f"the XML root element is <{top}>, not a MARC collection or record")
+                span = tape.span(elem)
+                raw, offset, unclosed = span if span else (etree.tostring(elem), -1, None)
+                if unclosed is not None:
+                    position += 1
+                    reason = Problem("xml-unclosed-record", "a record element without its end tag; the records after it were read")
+                    yield QuarantinedRecord(*unclosed, position, FORMAT, reason)
+                position += 1
+                item = _read_record(elem, raw, offset, position)
+                namespace = elem.tag[1:].partition("}")[0] if elem.tag[0] == "{" else None
+                if namespace is not None and namespace not in _MARC_NAMESPACES and isinstance(item, ReadRecord):
+                    item.warnings.insert(0, Problem("xml-unknown-namespace", f"the record is in namespace {namespace[:80]!r}, not MARC21 slim; read as MARCXML"))
+                if skipped is not None and isinstance(item, ReadRecord):
+                    item.warnings.insert(0, skipped)
+                skipped = None
+                yield item
+                elem.clear(keep_tail=True)
+                parent = elem.getparent()
+                while parent is not None and elem.getprevious() is not None:
+                    del parent[0]
+            break
+        except etree.XMLSyntaxError as exc:
+            line, column = exc.position
+            resume = tape.next_record(line, column) if prefix is not None else None
+            if resume is not None:
+                raw, offset = tape.restart(resume, prefix)
+                where = f"line {line}, column {column}: {exc.msg}"
+                if _ANY_RECORD_START.search(raw) is None:
+                    # Broken markup outside any record (the collection's start tag, between
+                    # records): not a record, so nothing to quarantine; the next record says so.
+                    skipped = Problem("xml-skipped-markup", f"{len(raw)} bytes of broken XML before this record, from byte {offset}, were skipped ({where})")
+                    continue
+                position += 1
+                reason = Problem("xml-not-well-formed", f"this record is not well-formed XML ({where}); reading went on at the next record")
+                yield QuarantinedRecord(raw, offset, position, FORMAT, reason)
+                continue
+            offset, rest = tape.rest()
+            if position == 0 and offset == 0 and root is None:
+                raise NotMarcError(name, f"not well-formed XML: {exc}") from None
+            if _CLOSING_ONLY.fullmatch(rest):
+                return  # only the end tags of the collection are broken or missing: no record lost
+            reason = Problem("xml-not-well-formed", f"the XML is not well-formed at line {line}, column {column} ({exc.msg}); the rest of the file from byte {offset} could not be read")
+            yield QuarantinedRecord(rest, offset, position + 1, FORMAT, reason)
+            return
     if position == 0 and wrapped:
         raise NotMarcError(name, "no MARC records in this XML file")
+
+
+# What may follow the last record without being a record: blanks and (broken) end tags.
+_CLOSING_ONLY = re.compile(rb"(?:\s|</[^<>]*>?)*")
+_XML_DECLARATION = re.compile(rb"\s*<\?xml[^>]*\?>")
+_ANY_RECORD_START = re.compile(rb"(<(?:[\w.-]+:)?record(?:\s[^>]*)?>)")
+
+
+def _restart_prefix(head: bytes) -> bytes | None:
+    """The XML declaration and the collection's start tag (namespaces!), on one line, to put
+    in front of the records that follow a syntax error so that a new parser can read them.
+    If that start tag is itself broken, a plain MARC21 slim one with the records' prefix."""
+    text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    declaration = _XML_DECLARATION.match(text)
+    declared = declaration.group().strip() if declaration and _well_formed(declaration.group().strip() + b"<x/>") else b""
+    start = re.search(rb"<(?:[\w.-]+:)?collection(?:\s[^>]*)?>", text)
+    if start is not None and not start.group().endswith(b"/>"):
+        prefix = (declared + start.group()).replace(b"\r", b" ").replace(b"\n", b" ")
+        name = re.match(rb"<([\w.:-]+)", start.group()).group(1)
+        if _well_formed(prefix + b"</" + name + b">"):
+            return prefix
+    record = re.search(rb"<(?:([\w.-]+):)?record[\s>]", text)
+    namespace = b'xmlns="' + NS.encode() + b'"'
+    if record is not None and record.group(1):
+        namespace += b" xmlns:" + record.group(1) + b'="' + NS.encode() + b'"'
+    return declared + b"<collection " + namespace + b">"
+
+
+def _well_formed(xml: bytes) -> bool:
+    try:
+        etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 class _Tape:
@@ -122,6 +197,8 @@ class _Tape:
         self._line = 1  # line number at _buf[0]
         self._fed = 0  # bytes of _buf already handed to the parser
         self._spans = True
+        self.orphans = False  # look for records whose end tag is missing (not in a wrapper)
+        self._prefix = 0  # bytes at the start of _buf that are not the file's (see restart)
 
     def peek(self, size: int) -> bytes:
         while len(self._buf) < size:
@@ -130,7 +207,7 @@ class _Tape:
                 break
             self._buf += chunk
         head = bytes(self._buf[:size])
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:200]:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") * 4 > len(head[:200]):
             self._spans = False  # not an ASCII-compatible encoding: byte patterns won't match
         return head
 
@@ -147,13 +224,16 @@ class _Tape:
         return data
 
     def _drop(self, upto: int) -> None:
+        self._prefix = max(0, self._prefix - upto)
         self._line += self._buf.count(b"\n", 0, upto)
         del self._buf[:upto]
         self._base += upto
         self._fed -= upto
 
-    def span(self, elem) -> tuple[bytes, int] | None:
-        """(bytes, offset) of this record element in the file, or None when it cannot be found."""
+    def span(self, elem) -> tuple[bytes, int, tuple[bytes, int] | None] | None:
+        """(bytes, offset) of this record element in the file, or None when it cannot be found,
+        and (bytes, offset) of a record before it whose end tag is missing, if any (its
+        parser element never ends, so it would vanish unseen)."""
         if not self._spans:
             return None
         found = self._find(elem)
@@ -165,7 +245,55 @@ class _Tape:
         start, end = found
         raw = bytes(self._buf[start:end])
         offset = self._base + start
+        unclosed = None
+        if self.orphans:
+            before = _next_tag(_tag_patterns(elem.prefix or "")[0][0], self._buf, 0, start)
+            if before is not None:
+                unclosed = bytes(self._buf[before[0] : start]).rstrip(), self._base + before[0]
         self._drop(end)  # match objects are gone by now: a bytearray cannot shrink while exported
+        return raw, offset, unclosed
+
+    def next_record(self, line: int, column: int) -> int | None:
+        """Where in the tape the first record start tag after the parser's error (at ``line``,
+        ``column`` of the current document) begins, reading on as far as needed; None when
+        no record follows or byte positions cannot be trusted."""
+        if not self._spans:
+            return None
+        index = 0
+        for _ in range(max(0, line - self._line)):  # (the prefix holds no line break)
+            newline = self._buf.find(b"\n", index)
+            if newline < 0:
+                break
+            index = newline + 1
+        index = max(1, min(len(self._buf), index + column - 1))
+        while True:
+            found = _next_tag(_ANY_RECORD_START, self._buf, index, len(self._buf))
+            if found is not None and not self._buf[self._prefix : found[0]].strip():
+                index = found[0] + 1  # nothing unread before it: the broken record is this one
+                continue
+            if found is not None:
+                return found[0]
+            chunk = self._stream.read(1 << 16)
+            if not chunk:
+                return None
+            index = max(index, len(self._buf) - 1024)  # a start tag may straddle the reads
+            self._buf += chunk
+
+    def restart(self, resume: int, prefix: bytes) -> tuple[bytes, int]:
+        """(bytes, offset) from the end of the last record found up to ``resume``: what could
+        not be read. The tape then starts a new document: ``prefix`` and the file from ``resume``."""
+        skip = min(self._prefix, resume)  # a prefix put in front before is not the file's
+        first = _next_tag(_ANY_RECORD_START, self._buf, skip, resume)
+        if first is not None:
+            skip = first[0]  # the broken record starts here; what is before it is no record
+        raw = bytes(self._buf[skip:resume]).rstrip()
+        offset = self._base + skip
+        del self._buf[:resume]
+        self._buf[:0] = prefix
+        self._base += resume - len(prefix)
+        self._prefix = len(prefix)
+        self._line = 1
+        self._fed = 0
         return raw, offset
 
     def _find(self, elem) -> tuple[int, int] | None:
@@ -199,7 +327,7 @@ class _Tape:
 
     def rest(self) -> tuple[int, bytes]:
         """(offset, bytes) from the end of the last record found to the end of the file."""
-        return self._base, bytes(self._buf) + self._stream.read()
+        return self._base + self._prefix, bytes(self._buf[self._prefix :]) + self._stream.read()
 
 
 _SKIP = rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|"

@@ -226,10 +226,40 @@ def test_not_well_formed_keeps_what_came_before_and_quarantines_the_rest():
     assert cut[last.offset :] == last.raw  # nothing lost
     assert last.position == 5
 
+
+
+def test_a_record_that_is_not_well_formed_is_quarantined_and_reading_goes_on():
+    data = (need_data() / "marc4j/sample1a.xml").read_bytes()
+    intact = list(read_marcxml(io.BytesIO(data)))
     broken = data.replace(b"</marcxml:leader>", b"</marcxml:leadr>", 1)
-    (only,) = read_marcxml(io.BytesIO(broken))
-    assert isinstance(only, QuarantinedRecord) and only.offset == 0 and only.raw == broken
-    assert "line 3" in only.reason.message
+    first, *rest = read_marcxml(io.BytesIO(broken))
+    assert isinstance(first, QuarantinedRecord) and first.reason.code == "xml-not-well-formed"
+    assert "line 3" in first.reason.message and "went on" in first.reason.message
+    assert first.offset == intact[0].offset and first.raw == intact[0].raw.replace(b"</marcxml:leader>", b"</marcxml:leadr>", 1)
+    assert [(i.offset + 1, i.raw, i.position) for i in rest] == [(i.offset, i.raw, i.position) for i in intact[1:]]
+    assert all(isinstance(i, ReadRecord) for i in rest)
+
+
+def test_a_record_without_its_end_tag_is_quarantined_and_the_next_ones_read():
+    data = (need_data() / "marc4j/sample1a.xml").read_bytes()
+    intact = list(read_marcxml(io.BytesIO(data)))
+    unclosed = data.replace(b"</marcxml:record>", b"", 1)
+    items = list(read_marcxml(io.BytesIO(unclosed)))
+    first = items[0]
+    assert isinstance(first, QuarantinedRecord) and first.reason.code == "xml-unclosed-record"
+    assert first.offset == intact[0].offset and unclosed[first.offset :].startswith(first.raw)
+    assert [i.raw for i in items[1:]] == [i.raw for i in intact[1:]]
+
+
+def test_broken_markup_outside_records_is_reported_with_the_next_record():
+    data = (need_data() / "marc4j/sample1a.xml").read_bytes()
+    spoilt = data.replace(b'xmlns:marcxml="', b'xmlns:marcxml="<', 1)  # the collection's start tag
+    items = list(read_marcxml(io.BytesIO(spoilt)))
+    assert len(items) == 9 and all(isinstance(i, ReadRecord) for i in items)
+    assert [w.code for w in items[0].warnings] == ["xml-skipped-markup"]
+    typo = data.replace(b"www.loc.gov/MARC21/slim", b"www.loc.gov/MARC21/slimm", 1)  # no records in MARC's namespace
+    items = list(read_marcxml(io.BytesIO(typo)))
+    assert len(items) == 9 and all(w.code == "xml-unknown-namespace" for i in items for w in i.warnings)
 
 
 def test_not_marc_xml_is_refused():
@@ -400,3 +430,9 @@ def test_record_to_marcxml(schema):
     (back,) = read_marcxml(io.BytesIO(xml))
     assert back.record.same_content(MarcRecord("00000nam a2200000   4500", record.fields))
 
+
+
+def test_a_collection_without_its_end_tag_loses_nothing():
+    data = (need_data() / "marc4j/sample1a.xml").read_bytes()
+    items = list(read_marcxml(io.BytesIO(data.replace(b"</marcxml:collection>", b""))))
+    assert len(items) == 9 and all(isinstance(i, ReadRecord) and not i.warnings for i in items)
