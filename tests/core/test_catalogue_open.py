@@ -107,3 +107,24 @@ def test_missing_record_error_names_it(catalogue):
     with pytest.raises(RecordNotFound, match="no record 42"):
         catalogue.records.get(42)
     assert catalogue.records.by_control_number("c:lvd:404") is None
+
+
+def test_a_new_catalogue_gets_large_pages_and_an_older_one_keeps_its_own(tmp_path, book, write_marc):
+    new = tmp_path / "new.sqlite"
+    with Catalogue.open(new):
+        pass
+    con = sqlite3.connect(new)
+    assert con.execute("PRAGMA page_size").fetchone()[0] == db.PAGE_SIZE
+    con.close()
+
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(old)  # as catalogues made before 16 KB pages were: 4 KB, WAL
+    con.execute("PRAGMA page_size=4096")
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    with Catalogue.open(old) as cat:
+        assert cat.import_files([write_marc(tmp_path / "one.mrc", [book("o1", "Oud")])]).imported == 1
+        with cat.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            # Checkpoints still come every ~40 MB of WAL, whatever the page size.
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == db.CHECKPOINT_BYTES // 4096
