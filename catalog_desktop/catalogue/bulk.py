@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from sqlalchemy import Connection, Table, bindparam, insert, select
-from sqlalchemy.engine import CursorResult, Dialect
+from sqlalchemy import Connection, Row, Table, bindparam, insert, select
+from sqlalchemy.engine import Dialect
 
 
 class BulkInsert:
@@ -85,9 +85,10 @@ class KeyLookup:
         self._sql: dict[int, str] = {}
         self._head: str | None = None
 
-    def rows(self, conn: Connection, keys: Sequence) -> CursorResult:
+    def rows(self, conn: Connection, keys: Sequence) -> Sequence[Row]:
+        """The rows for these keys, fetched in one go (row by row costs ~1.5 us more a row)."""
         if conn.dialect.name != "sqlite" or not keys:
-            return conn.execute(self.core, {"keys": list(keys)})
+            return conn.execute(self.core, {"keys": list(keys)}).fetchall()
         sql = self._sql.get(len(keys))
         if sql is None:
             if self._head is None:
@@ -97,4 +98,4 @@ class KeyLookup:
                     f"WHERE {quote(self.key)} IN "
                 )
             sql = self._sql[len(keys)] = self._head + "(" + ", ".join("?" * len(keys)) + ")"
-        return conn.exec_driver_sql(sql, tuple(keys))
+        return conn.exec_driver_sql(sql, tuple(keys)).fetchall()

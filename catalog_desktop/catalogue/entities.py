@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 SOURCES = ("cataloged", "suggested", "accepted")
 
 
-@dataclass(frozen=True, slots=True)
+# The refs below are made ~11 times per imported record: not frozen, because a frozen
+# dataclass's __init__ costs 4x more (0.71 against 0.17 us; ~6 us of a record's ~140). Treat
+# them as values all the same: nothing changes a ref in place, and they hash by content.
+@dataclass(slots=True, unsafe_hash=True)
 class AgentRef:
     name: str  # as in the record, trailing punctuation removed
     key: str  # normalised, for grouping the same person across records
@@ -25,7 +28,7 @@ class AgentRef:
     main: bool = False  # the main entry (1XX)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SubjectRef:
     term: str  # the heading, subdivisions joined with " -- "
     kind: str  # "theme", "keyword", "topical", "person", "corporate", "geographic"
@@ -34,7 +37,7 @@ class SubjectRef:
     source_code: str | None = None  # the raw $9 (or $2) value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CodeRef:
     scheme: str  # "zizo", "siso", "genre", "avi", "nur", "audience", "literary_type", "label"
     code: str
@@ -45,7 +48,7 @@ class CodeRef:
     source: str = "cataloged"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ItemRef:
     barcode: str | None
     library: str | None = None
