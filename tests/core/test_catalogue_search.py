@@ -100,6 +100,19 @@ def test_a_search_counts_the_records_it_lists(both, query):
     assert both.records.count(combined) == len(both.records.page(0, 100, filter=combined))
 
 
+@pytest.mark.parametrize("order_by", ["title", "-title", "author"])
+def test_a_search_page_is_in_the_order_asked_for(both, order_by):
+    # A plain search in title order picks its page from the (id, title) index (SQLite): the
+    # same rows in the same order as the record table gives.
+    field = order_by.lstrip("-")
+    rows = both.records.page(0, 100, order_by=order_by, filter="van")
+    everything = [r for r in both.records.page(0, 100, order_by=order_by) if r.id in {x.id for x in rows}]
+    assert len(rows) == 2 and rows == everything
+    keys = [(getattr(r, field) or "", r.id) for r in rows]
+    assert keys == sorted(keys, reverse=order_by.startswith("-"))
+    assert both.records.page(1, 1, order_by=order_by, filter="van") == rows[1:]
+
+
 def test_a_search_count_follows_edits_and_removed_records(filled, book):
     assert filled.records.count("klauwaert") == 0
     hit = filled.search("leeuw")[0]

@@ -106,6 +106,8 @@ def test_the_lists_read_their_partial_index_not_the_record_table(sample_catalogu
         plans = _plans(cat, lambda: (cat.records.count(flt), cat.records.page(0, 200, order_by="title", filter=flt)))
         assert len(plans) == 2 and index in plans[1], (name, plans)
         assert not any(re.search(r"SCAN record(?! USING)", plan) for plan in plans), (name, plans)  # no full read
+    search_plans = _plans(cat, lambda: cat.records.page(0, 200, order_by="title", filter="oorlog"))
+    assert "COVERING INDEX ix_record_id_title" in search_plans[0]  # the hits' titles without reading them
     count_plan, page_plan = _plans(cat, lambda: (cat.records.count(_flt(NO_ZIZO)),
                                                  cat.records.page(0, 200, order_by="title", filter=_flt(NO_ZIZO))))
     assert "COVERING INDEX ix_record_without_zizo" in count_plan  # counted without reading a record
