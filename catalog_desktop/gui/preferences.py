@@ -38,6 +38,8 @@ OPTIONS = (
     Option("labels/rules", "", QT_TRANSLATE_NOOP("Preferences", "Label rules file (empty: the bundled defaults)"), "file"),
     Option("labels/template", "", QT_TRANSLATE_NOOP("Preferences", "Label sheet template (empty: the first one)")),
     Option("editor/level", "brief", QT_TRANSLATE_NOOP("Preferences", "Level for new records (brief or full)")),
+    Option("trainer/embedding_model", "", QT_TRANSLATE_NOOP(
+        "Preferences", "Embedding model the trainer adds (folder; empty: none)"), "folder"),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 

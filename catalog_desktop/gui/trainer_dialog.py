@@ -1,10 +1,13 @@
 """The trainer's window: choose the training data (this catalogue, a MARC export, an Annif
 corpus), train in the background, read the evaluation report, and make the new bundle the
-active one — or keep the old one.
+active one — or keep the old one. On the same data it fine-tunes an embedding model
+(:mod:`finetune_panel`) and offers the new model folder for the next training.
 
-The work is the core's (:func:`catalogue_training.train_and_evaluate`,
-:func:`training_sources.train_from_export`, :func:`training_sources.train_from_corpus`) on the
-Worker (progress, cancel); the active bundle is a person's setting (Preferences).
+The work is the core's (the source is read by :func:`catalogue_training.catalogue_source`,
+:func:`training_sources.export_source` or :func:`training_sources.corpus_source`, then
+:func:`catalogue_training.train_evaluate_report` or :func:`training_sources.finetune_from_source`)
+on the Worker (progress, cancel); the active bundle and the trainer's embedding model are a
+person's settings (Preferences).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog_desktop.gui.finetune_panel import FinetunePanel, path_row
 from catalog_desktop.gui.workers import Worker
 
 SOURCES = ("catalogue", "export", "corpus")
@@ -45,6 +49,8 @@ class TrainerDialog(QDialog):
         self.preferences = preferences
         self.language = language
         self.result = None
+        self.finetuned: Path | None = None  # the folder the last fine-tuning wrote
+        self.failed_text = ""  # what the window says when the running work fails: "Not trained: %1"
         self.worker: Worker | None = None
         self.active = Path(preferences.get("bundle") or default_bundle())
         self.setWindowTitle(self.tr("Train a model"))
@@ -69,7 +75,14 @@ class TrainerDialog(QDialog):
         form.addRow("", self.pages)
         form.addRow(self.tr("New bundle folder"), self.out)
         form.addRow(self.tr("Share of records kept out to evaluate"), self.holdout)
+        self.embedding_model = QLineEdit(preferences.get("trainer/embedding_model"))
+        self.embedding_model.setPlaceholderText(self.tr("empty: none (the word-based models only)"))
+        form.addRow(self.tr("Embedding model to add"),
+                    self._path_row(self.embedding_model, self.choose_embedding_model))
         form.addRow(self.tr("Active bundle now"), QLabel(str(self.active)))
+        self.finetune = FinetunePanel(self.active.parent / "nieuw-embeddingmodel", language)
+        self.finetune.start_button.clicked.connect(self.start_finetune)
+        self.finetune.use_button.clicked.connect(self.use_finetuned)
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -90,6 +103,7 @@ class TrainerDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.finetune)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -104,14 +118,7 @@ class TrainerDialog(QDialog):
         self.pages.adjustSize()
 
     def _path_row(self, edit: QLineEdit, choose) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        button = QPushButton(self.tr("Choose…"))
-        button.clicked.connect(choose)
-        layout.addWidget(button)
-        return row
+        return path_row(edit, choose, self.tr("Choose…"))
 
     def _export_page(self) -> QWidget:
         self.export_files = QLineEdit()
@@ -161,23 +168,28 @@ class TrainerDialog(QDialog):
         if path:
             self.vocabulary_file.setText(path)
 
+    def choose_embedding_model(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an embedding model folder"))
+        if folder:
+            self.embedding_model.setText(folder)
+
     # --- training ----------------------------------------------------------------------------
 
-    def training_function(self):
-        """The core call for the chosen source, as ``function(progress, cancel)``."""
-        from catalog_desktop.suggest.catalogue_training import train_and_evaluate
+    def source_reader(self):
+        """The core call that reads the chosen training data, as ``read(progress, cancel)``
+        giving a SourceData. Raises ValueError for missing input (said before anything runs)."""
+        from catalog_desktop.suggest.catalogue_training import catalogue_source
         from catalog_desktop.suggest.corpus import LineRange
-        from catalog_desktop.suggest.training_sources import train_from_corpus, train_from_export
+        from catalog_desktop.suggest.training_sources import corpus_source, export_source
 
-        out, holdout, active, language = Path(self.out.text().strip()), self.holdout.value(), self.active, self.language
-        common = dict(holdout=holdout, compare=active, language=language)
+        common = dict(holdout=self.holdout.value(), language=self.language)
         source = self.source.currentData()
         if source == "export":
             files = [Path(p.strip()) for p in self.export_files.text().split(";") if p.strip()]
             if not files:
                 raise ValueError(self.tr("Choose the export file(s) to train from."))
-            return lambda progress, cancel: train_from_export(self.catalogue, files, out, progress=progress,
-                                                              cancel=cancel, **common)
+            return lambda progress, cancel: export_source(self.catalogue, files, progress=progress, cancel=cancel,
+                                                          **common)
         if source == "corpus":
             corpus = self.corpus_file.text().strip()
             if not corpus:
@@ -185,29 +197,59 @@ class TrainerDialog(QDialog):
             vocabulary = Path(self.vocabulary_file.text().strip()) if self.vocabulary_file.text().strip() else None
             lines = LineRange.parse(self.corpus_lines.text().strip()) if self.corpus_lines.text().strip() else None
             scheme, vocabs = self.corpus_scheme.currentData(), self.catalogue.vocabularies()
-            return lambda progress, cancel: train_from_corpus(
-                Path(corpus), out, vocabulary=vocabulary, scheme=scheme, lines=lines, vocabs=vocabs,
+            return lambda progress, cancel: corpus_source(
+                Path(corpus), vocabulary=vocabulary, scheme=scheme, lines=lines, vocabs=vocabs,
                 progress=progress, cancel=cancel, **common)
-        return lambda progress, cancel: train_and_evaluate(self.catalogue, out, progress=progress, cancel=cancel,
-                                                           **common)
+        return lambda progress, cancel: catalogue_source(self.catalogue, progress=progress, cancel=cancel, **common)
+
+    def training_function(self):
+        """The core call for the chosen source, as ``function(progress, cancel)``."""
+        from catalog_desktop.suggest.catalogue_training import train_evaluate_report
+        from catalog_desktop.suggest.finetune import describe_model_folder
+
+        read, out, active, language = self.source_reader(), Path(self.out.text().strip()), self.active, self.language
+        model = Path(self.embedding_model.text().strip()) if self.embedding_model.text().strip() else None
+        if model is not None:
+            usable, description = describe_model_folder(model, language)
+            if not usable:
+                raise ValueError(description)
+        return lambda progress, cancel: train_evaluate_report(
+            read(progress, cancel), out, compare=active, language=language, embedding_model=model,
+            progress=progress, cancel=cancel)
 
     def start(self) -> Worker | None:
+        worker = self._run(self.training_function, self._finished, self.tr("Training…"),
+                           self.tr("Not trained: %1"))
+        if worker is not None:  # the choice the training ran with is kept for the next time
+            self.preferences.set("trainer/embedding_model", self.embedding_model.text().strip())
+        return worker
+
+    def start_finetune(self) -> Worker | None:
+        return self._run(lambda: self.finetune.function(self.source_reader()), self._finetuned,
+                         self.tr("Fine-tuning…"), self.tr("Not fine-tuned: %1"))
+
+    def _run(self, make_function, finished, running: str, failed: str) -> Worker | None:
         try:
-            function = self.training_function()
-        except ValueError as exc:  # a missing file or a malformed line range: said before anything runs
+            function = make_function()
+        except ValueError as exc:  # a missing file or folder, a malformed line range: said before anything runs
             self.status.setText(str(exc))
             return None
-        self.result = None
-        self.report_button.setEnabled(False)
-        self.use_button.setEnabled(False)
+        self.result = self.finetuned = None
+        for button in (self.report_button, self.use_button, self.finetune.use_button):
+            button.setEnabled(False)
         self.worker = Worker(function)
         self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.train_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Training…"))
+        self.worker.signals.finished.connect(finished)
+        self.worker.signals.failed.connect(self._failed)  # a bound method: called on the GUI thread
+        self.failed_text = failed
+        self._busy(True)
+        self.status.setText(running)
         return self.worker.start()
+
+    def _busy(self, busy: bool) -> None:
+        self.train_button.setEnabled(not busy)
+        self.finetune.start_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -222,8 +264,7 @@ class TrainerDialog(QDialog):
     def _finished(self, result) -> None:
         self.result = result
         self.worker = None
-        self.cancel_button.setEnabled(False)
-        self.train_button.setEnabled(True)
+        self._busy(False)
         scores = ", ".join(f"{s.upper()} F1@5 {m.get('f1@5', 0):.2f}" for s, m in result.scores.items())
         lines = [self.tr("Bundle written to %1. %2").replace("%1", str(result.bundle)).replace("%2", scores)]
         lines += list(result.notes)
@@ -233,17 +274,33 @@ class TrainerDialog(QDialog):
         self.report_button.setEnabled(result.report is not None)
         self.use_button.setEnabled(result.not_for_catalogue is None)
 
+    def _finetuned(self, note: dict) -> None:
+        self.worker = None
+        self._busy(False)
+        self.finetuned = self.finetune.target
+        self.status.setText(self.tr("Embedding model written to %1: %2 pairs, %3 steps, last loss %4.")
+                            .replace("%1", str(self.finetuned)).replace("%2", str(note["pairs"]))
+                            .replace("%3", str(note["steps"])).replace("%4", str(note["final_loss"])))
+        self.finetune.use_button.setEnabled(True)
+
     def _failed(self, message: str) -> None:
         if self.worker is not None and self.worker.cancel.is_set():
             message = self.tr("cancelled")  # the core's TrainingCancelled / EvaluationCancelled
         self.worker = None
-        self.cancel_button.setEnabled(False)
-        self.train_button.setEnabled(True)
-        self.status.setText(self.tr("Not trained: %1").replace("%1", message))
+        self._busy(False)
+        self.status.setText(self.failed_text.replace("%1", message))
 
     def open_report(self) -> None:
         if self.result is not None and self.result.report is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.report)))
+
+    def use_finetuned(self) -> None:
+        """The fine-tuned folder becomes the embedding model the next training adds."""
+        if self.finetuned is not None:
+            self.embedding_model.setText(str(self.finetuned))
+            self.preferences.set("trainer/embedding_model", str(self.finetuned))
+            self.status.setText(self.tr("The next training adds the embedding model %1.")
+                                .replace("%1", str(self.finetuned)))
 
     def use_new_bundle(self) -> None:
         if self.result is not None and self.result.not_for_catalogue is None:

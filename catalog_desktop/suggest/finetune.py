@@ -129,6 +129,35 @@ def read_note(folder: Path) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+DESCRIPTION = {
+    "nl": {"missing": "Geen sentence-transformers-modelmap: {folder} (geen modules.json of config.json).",
+           "plain": "Een sentence-transformers-model dat catalog-desktop niet bijtrainde (geen {note}).",
+           "tuned": "Bijgetraind op {created}: {pairs} paren uit {schemes}, {epochs} epoch(s), laatste loss "
+                    "{final_loss}; basismodel {base}."},
+    "en": {"missing": "Not a sentence-transformers model folder: {folder} (no modules.json or config.json).",
+           "plain": "A sentence-transformers model that catalog-desktop did not fine-tune (no {note}).",
+           "tuned": "Fine-tuned on {created}: {pairs} pairs from {schemes}, {epochs} epoch(s), last loss "
+                    "{final_loss}; base model {base}."},
+}
+
+
+def describe_model_folder(folder: Path, language: str = "nl") -> tuple[bool, str]:
+    """What ``catalog embedding info`` knows of a folder, in one sentence for the trainer's
+    window: (whether it is a model folder to start from, the sentence)."""
+    text = DESCRIPTION.get(language, DESCRIPTION["en"])
+    try:
+        check_model_folder(folder)
+    except FinetuneError:
+        return False, text["missing"].format(folder=folder)
+    note = read_note(folder)
+    if note is None:
+        return True, text["plain"].format(note=NOTE_FILE)
+    return True, text["tuned"].format(
+        created=str(note.get("created", "?"))[:10], pairs=note.get("pairs", "?"),
+        schemes=", ".join(note.get("schemes", [])) or "?", epochs=note.get("epochs", "?"),
+        final_loss=note.get("final_loss", "?"), base=Path(str(note.get("base_model", "?"))).name)
+
+
 def check_model_folder(folder: Path) -> Path:
     folder = Path(folder)
     if not folder.is_dir():
@@ -150,14 +179,34 @@ def load_model(folder: Path):
     return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
 
 
-def _check_target(base: Path, out: Path, replace: bool) -> None:
+TARGET_PROBLEMS = {
+    "nl": {"inside": "De nieuwe modelmap {out} mag niet (in) de basismap {base} zijn.",
+           "exists": "{out} bestaat al; kies een nieuwe map (of vervang een eerder bijgetraind model).",
+           "foreign": "{out} bestaat en is geen bijgetraind model; die map blijft zoals ze is."},
+    "en": {"inside": "the new model folder {out} must not be (inside) the base folder {base}",
+           "exists": "{out} already exists; choose a new folder (or replace an earlier fine-tuned one)",
+           "foreign": "{out} exists and is not a fine-tuned model folder; it is left alone"},
+}
+
+
+def target_problem(base: Path, out: Path, replace: bool = False, language: str = "en") -> str | None:
+    """Why ``out`` cannot receive the model fine-tuned from ``base`` (None: it can)."""
+    base, out = Path(base), Path(out)
+    text = TARGET_PROBLEMS.get(language, TARGET_PROBLEMS["en"])
     if out.resolve() == base.resolve() or base.resolve() in out.resolve().parents:
-        raise FinetuneError(f"the new model folder {out} must not be (inside) the base folder {base}")
+        return text["inside"].format(out=out, base=base)
     if out.exists():
         if not replace:
-            raise FinetuneError(f"{out} already exists; choose a new folder (or replace an earlier fine-tuned one)")
+            return text["exists"].format(out=out)
         if read_note(out) is None:
-            raise FinetuneError(f"{out} exists and is not a fine-tuned model folder; it is left alone")
+            return text["foreign"].format(out=out)
+    return None
+
+
+def _check_target(base: Path, out: Path, replace: bool) -> None:
+    problem = target_problem(base, out, replace)
+    if problem is not None:
+        raise FinetuneError(problem)
 
 
 def finetune_embedding(base: Path, out: Path, sets: list[TrainingSet], *, epochs: int = 1, batch_size: int = 32,

@@ -16,6 +16,10 @@ A corpus is ``text<TAB><uri> <uri>…`` with its vocabulary ``<uri><TAB>label`` 
 ``catalog train --corpus``). Without a vocabulary file, a corpus of ZIZO, SISO or genre codes
 is labelled by the catalogue's lists and its bundle can become the active one; with one, the
 bundle is made for that vocabulary, and ``not_for_catalogue`` says why it cannot.
+
+Each source is first read into a :class:`SourceData` (:func:`export_source`,
+:func:`corpus_source`, :func:`catalogue_training.catalogue_source`); a bundle is trained from
+it, or an embedding model is fine-tuned on its training share (:func:`finetune_from_source`).
 """
 
 from __future__ import annotations
@@ -26,13 +30,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from catalog_desktop.suggest.catalogue_training import (
+    SourceData,
     TrainingResult,
     phase,
     train_evaluate_report,
     vocabulary_labeller,
 )
 
-__all__ = ["train_from_corpus", "train_from_export"]
+__all__ = ["corpus_source", "export_source", "finetune_from_source", "train_from_corpus", "train_from_export"]
 
 Progress = Callable[[int, int, str], None]
 SHOWN_REASONS = 5  # unreadable records named in the notes; the count covers them all
@@ -70,9 +75,18 @@ def _cancelled(cancel: threading.Event | None) -> bool:
 
 
 def train_from_export(catalogue, exports: Sequence[Path], out: Path, *, holdout: float = 0.1, seed: int = 0,
-                      compare: Path | None = None, language: str = "nl", progress: Progress | None = None,
-                      cancel: threading.Event | None = None) -> TrainingResult:
+                      compare: Path | None = None, language: str = "nl", embedding_model: Path | None = None,
+                      progress: Progress | None = None, cancel: threading.Event | None = None) -> TrainingResult:
     """Train from MARC export files (or folders), evaluate on the share ``holdout`` kept out."""
+    data = export_source(catalogue, exports, holdout=holdout, seed=seed, language=language, progress=progress,
+                         cancel=cancel)
+    return train_evaluate_report(data, out, seed=seed, compare=compare, language=language,
+                                 embedding_model=embedding_model, progress=progress, cancel=cancel)
+
+
+def export_source(catalogue, exports: Sequence[Path], *, holdout: float = 0.1, seed: int = 0, language: str = "nl",
+                  progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceData:
+    """MARC export files (or folders) read into a throwaway catalogue, ``holdout`` kept out."""
     from catalog_desktop.catalogue import Catalogue
     from catalog_desktop.suggest import TrainingCancelled
     from catalog_desktop.suggest.catalogue_data import training_sets_from_catalogue
@@ -86,7 +100,7 @@ def train_from_export(catalogue, exports: Sequence[Path], out: Path, *, holdout:
             summary = working.import_files(list(exports), profile=profile,
                                            progress=phase(progress, "import", language), cancel=cancel)
             if summary.cancelled or _cancelled(cancel):
-                raise TrainingCancelled("cancelled while reading the export; no bundle was written")
+                raise TrainingCancelled("cancelled while reading the export; nothing was written")
             notes = [t["file"].format(path=f.path, error=f.error) for f in summary.errors]
             if summary.quarantined:
                 reasons = [f"{Path(q.source_file).name} #{q.position}: {q.reason_message}"
@@ -96,25 +110,33 @@ def train_from_export(catalogue, exports: Sequence[Path], out: Path, *, holdout:
             train, test = training_sets_from_catalogue(working, vocabs, holdout=holdout, seed=seed,
                                                        progress=phase(progress, "read", language), cancel=cancel)
     if _cancelled(cancel):
-        raise TrainingCancelled("cancelled while reading the export; no bundle was written")
+        raise TrainingCancelled("cancelled while reading the export; nothing was written")
     train = [s for s in train if s.docs]
     if not train:
         raise ValueError(t["nothing"].format(files=", ".join(str(p) for p in exports))
                          + "".join(f"; {note}" for note in notes))
-    return train_evaluate_report(train, test, out, vocab_hash=vocabs.hash, labels=vocabulary_labeller(vocabs),
-                                 seed=seed, compare=compare, language=language, notes=tuple(notes),
-                                 progress=progress, cancel=cancel)
+    return SourceData(train, test, vocabs.hash, vocabulary_labeller(vocabs), tuple(notes))
 
 
 def train_from_corpus(corpus: Path, out: Path, *, vocabulary: Path | None = None, scheme: str = "subjects",
                       lines=None, holdout: float = 0.1, seed: int = 0, vocabs=None, compare: Path | None = None,
-                      language: str = "nl", progress: Progress | None = None,
+                      language: str = "nl", embedding_model: Path | None = None, progress: Progress | None = None,
                       cancel: threading.Event | None = None) -> TrainingResult:
     """Train from an Annif TSV corpus (optionally a :class:`LineRange` of it), evaluate on ``holdout``.
 
     ``vocabs`` are the catalogue's vocabularies: they label a ZIZO, SISO or genre corpus that
     comes without a vocabulary file.
     """
+    data = corpus_source(corpus, vocabulary=vocabulary, scheme=scheme, lines=lines, holdout=holdout, seed=seed,
+                         vocabs=vocabs, language=language, progress=progress, cancel=cancel)
+    return train_evaluate_report(data, out, seed=seed, compare=compare, language=language,
+                                 embedding_model=embedding_model, progress=progress, cancel=cancel)
+
+
+def corpus_source(corpus: Path, *, vocabulary: Path | None = None, scheme: str = "subjects", lines=None,
+                  holdout: float = 0.1, seed: int = 0, vocabs=None, language: str = "nl",
+                  progress: Progress | None = None, cancel: threading.Event | None = None) -> SourceData:
+    """An Annif TSV corpus (optionally a :class:`LineRange` of it) and its vocabulary, ``holdout`` kept out."""
     from catalog_desktop.suggest import TrainingCancelled
     from catalog_desktop.suggest.catalogue_data import MULTI_LABEL
     from catalog_desktop.suggest.corpus import (
@@ -144,7 +166,7 @@ def train_from_corpus(corpus: Path, out: Path, *, vocabulary: Path | None = None
     documents = []
     for document in read_corpus(corpus, lines):
         if _cancelled(cancel):
-            raise TrainingCancelled("cancelled while reading the corpus; no bundle was written")
+            raise TrainingCancelled("cancelled while reading the corpus; nothing was written")
         documents.append(document)
         if reading is not None and len(documents) % 1000 == 0:
             reading(len(documents), 0)
@@ -165,6 +187,17 @@ def train_from_corpus(corpus: Path, out: Path, *, vocabulary: Path | None = None
     train, test = sets
     if not train.docs:
         raise CorpusError(f"{corpus}: no documents left to train on after keeping {holdout:.0%} out")
-    return train_evaluate_report([train], [test], out, vocab_hash=vocab_hash, labels=labels, seed=seed,
-                                 compare=compare, language=language, notes=tuple(notes),
-                                 not_for_catalogue=not_for_catalogue, progress=progress, cancel=cancel)
+    return SourceData([train], [test], vocab_hash, labels, tuple(notes), not_for_catalogue)
+
+
+def finetune_from_source(data: SourceData, base: Path, out: Path, *, epochs: int = 1, seed: int = 0,
+                         threads: int | None = None, language: str = "nl", progress: Progress | None = None,
+                         cancel: threading.Event | None = None) -> dict:
+    """Fine-tune the sentence-transformers folder ``base`` on a source's training sets into the
+    new folder ``out`` (see :func:`finetune.finetune_embedding`); returns its note. Only the
+    training share: the records kept out stay unseen, so a bundle trained with the new model
+    and evaluated on them is not flattered."""
+    from catalog_desktop.suggest.finetune import finetune_embedding
+
+    return finetune_embedding(base, out, [t for t in data.train if t.docs], epochs=epochs, seed=seed,
+                              threads=threads, progress=phase(progress, "finetune", language), cancel=cancel)

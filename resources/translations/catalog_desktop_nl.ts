@@ -128,6 +128,75 @@
     </message>
 </context>
 <context>
+    <name>FinetunePanel</name>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="45"/>
+        <source>Fine-tune an embedding model on this training data</source>
+        <translation>Een embeddingmodel bijtrainen op deze trainingsgegevens</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="47"/>
+        <source>a sentence-transformers model folder</source>
+        <translation>een sentence-transformers-modelmap</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="55"/>
+        <source>Fine-tune</source>
+        <translation>Bijtrainen</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="56"/>
+        <source>Use it for the next training</source>
+        <translation>Gebruiken bij de volgende training</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="63"/>
+        <source>Base model folder</source>
+        <translation>Basismodel (map)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="63"/>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="65"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="65"/>
+        <source>New model folder</source>
+        <translation>Nieuwe modelmap</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="66"/>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="67"/>
+        <source>On the CPU; the base folder is not changed and nothing is downloaded.</source>
+        <translation>Op de processor; de basismap blijft ongewijzigd en er wordt niets gedownload.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="71"/>
+        <source>Choose the model folder to start from</source>
+        <translation>Kies de modelmap om van te vertrekken</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="76"/>
+        <source>Choose where the new model folder goes</source>
+        <translation>Kies waar de nieuwe modelmap komt</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="94"/>
+        <source>Choose the model folder to start from.</source>
+        <translation>Kies de modelmap om van te vertrekken.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/finetune_panel.py" line="99"/>
+        <source>Choose the folder for the new model.</source>
+        <translation>Kies de map voor het nieuwe model.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPane</name>
     <message>
         <location filename="../../catalog_desktop/gui/panes.py" line="33"/>
@@ -395,271 +464,271 @@
         <translation>catalog-desktop</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="88"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="90"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="90"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="92"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="95"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="97"/>
         <source>Search title, author, ISBN, Vlacc number, code…  (Ctrl+F)</source>
         <translation>Zoek op titel, auteur, ISBN, Vlaccnummer, code…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="107"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="143"/>
         <source>&amp;Import MARC files…</source>
         <translation>MARC-bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
         <source>&amp;New record…</source>
         <translation>&amp;Nieuw record…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="145"/>
         <source>Print spine &amp;labels…</source>
         <translation>Rug&amp;etiketten afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="146"/>
         <source>&amp;Train a model…</source>
         <translation>Een model &amp;trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="147"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="150"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="209"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="151"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="210"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="153"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="155"/>
         <source>&amp;Save record</source>
         <translation>Record &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
         <source>Code for the whole &amp;work…</source>
         <translation>Code voor het hele &amp;werk…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="158"/>
         <source>&amp;Accept suggestion</source>
         <translation>Suggestie &amp;aanvaarden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="159"/>
         <source>&amp;Reject suggestion</source>
         <translation>Suggestie af&amp;wijzen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="163"/>
         <source>&amp;Find</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
         <source>&amp;Next record</source>
         <translation>&amp;Volgend record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="163"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="165"/>
         <source>&amp;Previous record</source>
         <translation>V&amp;orig record</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="166"/>
         <source>&amp;Entities view</source>
         <translation>&amp;Entiteiten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="167"/>
         <source>&amp;MARC view</source>
         <translation>&amp;MARC</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="173"/>
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="174"/>
         <source>&amp;Suggestions</source>
         <translation>&amp;Suggesties</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="175"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="177"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="209"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="210"/>
         <source>&amp;Redo %1</source>
         <translation>Opnieuw &amp;uitvoeren: %1</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="226"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="228"/>
         <source>Unsaved changes</source>
         <translation>Niet-bewaarde wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="229"/>
         <source>This record has changes that are not saved. “%1” changes this record too and would throw them away.</source>
         <translation>Dit record heeft wijzigingen die niet bewaard zijn. “%1” verandert dit record ook en zou ze weggooien.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="231"/>
         <source>Save them first</source>
         <translation>Eerst bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="230"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="232"/>
         <source>Throw them away and go on</source>
         <translation>Weggooien en doorgaan</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="250"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="252"/>
         <source>Not possible</source>
         <translation>Niet mogelijk</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
         <source>All records</source>
         <translation>Alle records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
         <source>No ZIZO yet</source>
         <translation>Nog geen ZIZO</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="287"/>
         <source>Suggestions waiting</source>
         <translation>Suggesties wachten</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="287"/>
         <source>Quarantined</source>
         <translation>In quarantaine</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="288"/>
         <source>Changed since import</source>
         <translation>Gewijzigd sinds import</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="286"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="288"/>
         <source>My edits today</source>
         <translation>Mijn wijzigingen vandaag</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="348"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="353"/>
         <source>Choose a record of the work first.</source>
         <translation>Kies eerst een record van het werk.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="438"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="443"/>
         <source>Import MARC files</source>
         <translation>MARC-bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="439"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="444"/>
         <source>MARC files (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;All files (*)</source>
         <translation>MARC-bestanden (*.mrc *.marc *.dat *.iso *.xml *.json *.mrk *.seq *.aleph);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="445"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="454"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="450"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="459"/>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="231"/>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="445"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="233"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="450"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="468"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="473"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="482"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="487"/>
         <source>Import done: %1 found, %2 new, %3 updated, %4 quarantined.</source>
         <translation>Import klaar: %1 gevonden, %2 nieuw, %3 bijgewerkt, %4 in quarantaine.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="485"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="490"/>
         <source>%1 file(s) could not be read.</source>
         <translation>%1 bestand(en) konden niet gelezen worden.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="492"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="497"/>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="494"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="499"/>
         <source>%1 of %2 records</source>
         <translation>%1 van %2 records</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/main_window.py" line="496"/>
+        <location filename="../../catalog_desktop/gui/main_window.py" line="501"/>
         <source>%1 in quarantine</source>
         <translation>%1 in quarantaine</translation>
     </message>
@@ -774,36 +843,41 @@
         <source>Level for new records (brief or full)</source>
         <translation>Niveau voor nieuwe records (brief of full)</translation>
     </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="41"/>
+        <source>Embedding model the trainer adds (folder; empty: none)</source>
+        <translation>Embeddingmodel dat de trainer toevoegt (map; leeg: geen)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="63"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="65"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="83"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="85"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="91"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="93"/>
         <source>Save</source>
         <translation>Bewaren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="92"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="94"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="99"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="101"/>
         <source>Choose a folder</source>
         <translation>Kies een map</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/preferences.py" line="101"/>
+        <location filename="../../catalog_desktop/gui/preferences.py" line="103"/>
         <source>Choose a file</source>
         <translation>Kies een bestand</translation>
     </message>
@@ -1114,187 +1188,222 @@
 <context>
     <name>TrainerDialog</name>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="50"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="56"/>
         <source>Train a model</source>
         <translation>Een model trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="68"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="74"/>
         <source>Training data</source>
         <translation>Trainingsgegevens</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="57"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="63"/>
         <source>This catalogue: its codes and the catalogers&apos; decisions</source>
         <translation>Deze catalogus: de codes en de beslissingen van de catalografen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="53"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="59"/>
         <source>This catalogue</source>
         <translation>Deze catalogus</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="54"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="60"/>
         <source>A MARC export (ISO 2709, MARCXML, …)</source>
         <translation>Een MARC-export (ISO 2709, MARCXML, …)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="55"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="61"/>
         <source>An Annif corpus (TSV) with its vocabulary</source>
         <translation>Een Annif-corpus (TSV) met zijn woordenlijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="70"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="76"/>
         <source>New bundle folder</source>
         <translation>Map van de nieuwe bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="71"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="77"/>
         <source>Share of records kept out to evaluate</source>
         <translation>Deel van de records apart gehouden om te evalueren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="72"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="79"/>
+        <source>empty: none (the word-based models only)</source>
+        <translation>leeg: geen (alleen de woordgebaseerde modellen)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="80"/>
+        <source>Embedding model to add</source>
+        <translation>Embeddingmodel in de training</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="82"/>
         <source>Active bundle now</source>
         <translation>Nu actieve bundel</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="76"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="89"/>
         <source>Train</source>
         <translation>Trainen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="78"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="80"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="93"/>
         <source>Open the report</source>
         <translation>Het rapport openen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="82"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="95"/>
         <source>Use the new bundle</source>
         <translation>De nieuwe bundel gebruiken</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="84"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="97"/>
         <source>Keep the old one</source>
         <translation>De oude houden</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="111"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="121"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="118"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="125"/>
         <source>one or more files, separated by ;</source>
         <translation>een of meer bestanden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="122"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="129"/>
         <source>Export file(s)</source>
         <translation>Exportbestand(en)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="123"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="130"/>
         <source>Read with this catalogue&apos;s field profile; nothing is imported into it.</source>
         <translation>Gelezen met het veldprofiel van deze catalogus; er wordt niets in geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="129"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="136"/>
         <source>empty: the catalogue&apos;s lists (ZIZO, SISO, genres)</source>
         <translation>leeg: de lijsten van de catalogus (ZIZO, SISO, genres)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="132"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="139"/>
         <source>own vocabulary</source>
         <translation>eigen woordenlijst</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="134"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="141"/>
         <source>all lines; or N (the first N), or A-B</source>
         <translation>alle regels; of N (de eerste N), of A-B</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="138"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="145"/>
         <source>Corpus (text&lt;TAB&gt;codes)</source>
         <translation>Corpus (tekst&lt;TAB&gt;codes)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="139"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="146"/>
         <source>Vocabulary (code&lt;TAB&gt;label)</source>
         <translation>Woordenlijst (code&lt;TAB&gt;term)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="140"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="147"/>
         <source>Codes of</source>
         <translation>Codes uit</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="141"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="148"/>
         <source>Lines</source>
         <translation>Regels</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="147"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="154"/>
         <source>Choose MARC export files</source>
         <translation>MARC-exportbestanden kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="148"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="155"/>
         <source>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;All files (*)</source>
         <translation>MARC (*.mrc *.marc *.iso *.xml *.json *.mrk);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="153"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="160"/>
         <source>Choose a corpus</source>
         <translation>Een corpus kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="154"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="161"/>
         <source>Annif corpus (*.tsv *.tsv.gz);;All files (*)</source>
         <translation>Annif-corpus (*.tsv *.tsv.gz);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="159"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="166"/>
         <source>Choose a vocabulary</source>
         <translation>Een woordenlijst kiezen</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="160"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="167"/>
         <source>Annif vocabulary (*.tsv);;All files (*)</source>
         <translation>Annif-woordenlijst (*.tsv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="178"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="172"/>
+        <source>Choose an embedding model folder</source>
+        <translation>Kies een embeddingmodelmap</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="190"/>
         <source>Choose the export file(s) to train from.</source>
         <translation>Kies de exportbestanden om op te trainen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="184"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="196"/>
         <source>Choose the corpus to train from.</source>
         <translation>Kies het corpus om op te trainen.</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="209"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="221"/>
         <source>Training…</source>
         <translation>Bezig met trainen…</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="228"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="229"/>
+        <source>Fine-tuning…</source>
+        <translation>Bijtrainen…</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="229"/>
+        <source>Not fine-tuned: %1</source>
+        <translation>Niet bijgetraind: %1</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="269"/>
         <source>Bundle written to %1. %2</source>
         <translation>Bundel geschreven naar %1. %2</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="238"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="281"/>
+        <source>Embedding model written to %1: %2 pairs, %3 steps, last loss %4.</source>
+        <translation>Embeddingmodel geschreven naar %1: %2 paren, %3 stappen, laatste loss %4.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="288"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="242"/>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="302"/>
+        <source>The next training adds the embedding model %1.</source>
+        <translation>De volgende training voegt het embeddingmodel %1 toe.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_desktop/gui/trainer_dialog.py" line="222"/>
         <source>Not trained: %1</source>
         <translation>Niet getraind: %1</translation>
     </message>
