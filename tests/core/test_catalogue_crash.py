@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from catalog_desktop.catalogue import Catalogue
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.core.killing import committed, kill_mid_import
+
 N = 6000
-
-
-def committed(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return con.execute("SELECT count(*) FROM record").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.OperationalError:  # not migrated yet
-        return 0
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -38,22 +21,7 @@ def test_sigkill_mid_import_then_rerun(tmp_path, book, write_marc):
         for n in range(N)
     ])
     db = tmp_path / "cat.sqlite"
-    code = (
-        "import sys; from catalog_desktop.catalogue import Catalogue;"
-        "Catalogue.open(sys.argv[1]).import_files([sys.argv[2]])"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(path)], cwd=ROOT, env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while committed(db) == 0:
-            assert proc.poll() is None, "the import ended before it could be killed"
-            assert time.monotonic() < deadline, "no batch was committed within a minute"
-            time.sleep(0.01)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL
+    kill_mid_import(db, path)
     before = committed(db)
     assert 0 < before < N, "the kill should land mid-import"
     assert before % 500 == 0, "only whole batches are committed"

@@ -7,8 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,9 +16,9 @@ from catalog_desktop.catalogue import Catalogue, preparing_process
 from catalog_desktop.catalogue.preparing import prepared_items
 from catalog_desktop.marc.mapping import load_profile
 
+from tests.core.killing import committed, kill_mid_import
 from tests.core.shared_data import need_data
 
-ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("record", "work", "agent", "record_agent", "subject", "classification", "item", "quarantine")
 VARYING = {"imported_at", "updated_at", "quarantined_at", "source_file"}  # differ between two runs by nature
 
@@ -123,27 +121,13 @@ def test_a_killed_import_takes_its_child_along_and_a_rerun_completes_it(tmp_path
     n = 6000
     path = write_marc(tmp_path / "many.mrc", [book(f"c:lvd:{i}", f"Boek nummer {i}", subjects=("Kat",)) for i in range(n)])
     db = tmp_path / "cat.sqlite"
-    code = (
-        "import sys; from catalog_desktop.catalogue import Catalogue, preparing_process;"
-        "preparing_process.MIN_FILE_SIZE = 0; preparing_process.spare_core = lambda: True;"
-        "Catalogue.open(sys.argv[1]).import_files([sys.argv[2]])"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(path)], cwd=ROOT, env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while not preparing_children(path) or not db.exists() or _count(db) == 0:
-            assert proc.poll() is None, "the import ended before it could be killed"
-            assert time.monotonic() < deadline, "no batch was committed within a minute"
-            time.sleep(0.01)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
+    setup = "from catalog_desktop.catalogue import preparing_process; preparing_process.MIN_FILE_SIZE = 0; preparing_process.spare_core = lambda: True"
+    kill_mid_import(db, path, setup, ready=lambda: bool(preparing_children(path)))
     deadline = time.monotonic() + 30
     while preparing_children(path):
         assert time.monotonic() < deadline, "the preparing child outlived its killed parent"
         time.sleep(0.05)
-    before = _count(db)
+    before = committed(db)
     assert 0 < before < n
     with Catalogue.open(db) as cat:
         summary = cat.import_files([path])
@@ -154,16 +138,6 @@ def test_a_killed_import_takes_its_child_along_and_a_rerun_completes_it(tmp_path
     assert con.execute("SELECT count(*) FROM record_fts").fetchone() == (n,)
     con.close()
 
-
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return con.execute("SELECT count(*) FROM record").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.OperationalError:
-        return 0
 
 
 @pytest.mark.parametrize("cores, load, spare", [
