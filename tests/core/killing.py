@@ -31,7 +31,10 @@ def committed(db: Path) -> int:
 def kill_mid_import(db: Path, path: Path, setup: str = "", ready: Callable[[], bool] = lambda: True) -> None:
     """Import ``path`` into ``db`` in another Python process (after running ``setup`` there),
     and SIGKILL it once a batch is committed and ``ready()`` holds."""
-    code = f"import sys; from catalog_desktop.catalogue import Catalogue; {setup}; Catalogue.open(sys.argv[1]).import_files([sys.argv[2]])"
+    code = "\n".join([
+        "import sys", "from catalog_desktop.catalogue import Catalogue", setup,
+        "Catalogue.open(sys.argv[1]).import_files([sys.argv[2]])",
+    ])
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(path)], cwd=ROOT, env=env)
     try:
