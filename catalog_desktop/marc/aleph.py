@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
 from catalog_desktop.marc.charset import decode_utf8
 from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
@@ -104,7 +104,7 @@ def _parse(sysno: str, lines: list[bytes], first_line: int, problems: list[Probl
     if sysno and not any(f.tag == "001" for f in fields):
         problems.append(Problem("aleph-sysno-as-001", f"record {sysno} has no 001; the Aleph system number was used"))
         fields.insert(0, Field("001", data=sysno))
-    return MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8)
+    return show_structure_characters(MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8), problems)
 
 
 def _data_field(tag: str, indicators: str, data: str, number: int, problems: list[Problem]) -> Field | None:

@@ -104,7 +104,7 @@ def _marc8_encoding_table() -> tuple[dict[str, int], dict[str, int]]:
 
 def encode_marc8(text: str) -> bytes:
     """Encode text in MARC-8 (ASCII + ANSEL as G1); combining marks go before their base letter."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text.encode("ascii")
     spacing, combining = _marc8_encoding_table()
     out = bytearray()
@@ -124,6 +124,9 @@ def encode_marc8(text: str) -> bytes:
             marks.append(combining[char])
             continue
         flush()
+        if char < " ":
+            # C0 controls are no MARC-8 characters (decoders drop them): write UTF-8 instead.
+            raise CannotEncodeMarc8(f"no MARC-8 character for control character U+{ord(char):04X}")
         if char.isascii():
             pending_base.append(ord(char))
         elif char in spacing:

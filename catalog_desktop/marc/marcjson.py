@@ -35,7 +35,7 @@ import re
 from itertools import chain
 from typing import Any, BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
 from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "marcjson"
@@ -242,6 +242,7 @@ def _item(value: Any, raw: bytes, offset: int, position: int, bad_utf8: bool = F
         return QuarantinedRecord(raw, offset, position, FORMAT, Problem("json-not-a-record", str(exc)))
     if bad_utf8 or b"\\u" in raw or b"\\U" in raw:
         _repair_surrogates(record, bad_utf8, problems)
+    show_structure_characters(record, problems)
     if any(_CONTROL.search(v) for f in record.fields for v in ([f.data] if f.data is not None else f.values())):
         problems.append(Problem("json-control-character", "a value holds a line break or other control character (not allowed in strict JSON); kept as read"))
     return ReadRecord(record, raw, offset, position, FORMAT, problems)
@@ -314,6 +315,8 @@ def _indicator(value: Any, tag: str, problems: list[Problem]) -> str:
 
 
 def _data_or_control(tag: str, indicators: str, subfields: list[tuple[str, str]], problems: list[Problem]) -> Field | None:
+    if any(len(code) != 1 for code, _ in subfields):
+        subfields = _one_character_codes(tag, subfields, problems)
     if is_control_tag(tag):
         problems.append(Problem("control-field-with-subfields", f"field {tag} is a control field but came with subfields; their values were joined"))
         return Field(tag, data="".join(v for _, v in subfields))
@@ -321,6 +324,19 @@ def _data_or_control(tag: str, indicators: str, subfields: list[tuple[str, str]]
         problems.append(Problem("empty-datafield", f"field {tag} has no subfields and was skipped"))
         return None
     return Field(tag, indicators=indicators, subfields=subfields)
+
+
+def _one_character_codes(tag: str, subfields: list[tuple[str, str]], problems: list[Problem]) -> list[tuple[str, str]]:
+    """A subfield code is one character (a longer one would merge into the value when written)."""
+    out = []
+    for code, value in subfields:
+        if not code:
+            problems.append(Problem("json-bad-subfield-code", f"field {tag}: a subfield without a code was skipped ({value[:40]!r})"))
+            continue
+        if len(code) != 1:
+            problems.append(Problem("json-bad-subfield-code", f"field {tag}: subfield code {code[:40]!r} is not one character; {code[0]!r} was used"))
+        out.append((code[0], value))
+    return out
 
 
 def _catmandu(rows: list, problems: list[Problem]) -> MarcRecord:

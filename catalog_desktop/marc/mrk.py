@@ -27,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
 from catalog_desktop.marc.charset import decode_utf8, translate_marc8
 from catalog_desktop.marc.record import DEFAULT_LEADER, MARC8, UTF8, Field, MarcRecord, is_control_tag
 
@@ -137,7 +137,7 @@ def _parse(lines: list[bytes], first_line: int, problems: list[Problem]) -> Marc
             return None
         problems.append(Problem("missing-leader", "the record has no =LDR line; a default leader was used"))
         leader = DEFAULT_LEADER
-    return MarcRecord(leader, fields, UTF8 if leader[9] == "a" else MARC8)
+    return show_structure_characters(MarcRecord(leader, fields, UTF8 if leader[9] == "a" else MARC8), problems)
 
 
 def _data_field(tag: str, rest: str, number: int, problems: list[Problem]) -> Field | None:

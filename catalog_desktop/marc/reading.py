@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Union
@@ -54,13 +55,51 @@ Reader = Callable[[BinaryIO], Iterator[ReadItem]]
 
 
 def fit_leader(leader: str, problems: list[Problem]) -> str:
-    """The leader cut or padded to 24 characters, with a warning when it was not."""
-    if len(leader) == LEADER_LENGTH:
+    """The leader cut or padded to 24 printable ASCII characters, with a warning when it was not."""
+    if len(leader) == LEADER_LENGTH and leader.isascii() and leader.isprintable():
         return leader
-    stripped = leader.strip("\r\n\t")
-    how = "padded with blanks" if len(stripped) < LEADER_LENGTH else "cut to 24"
-    problems.append(Problem("leader-size", f"the leader has {len(leader)} characters instead of 24 ({leader!r}); {how}"))
-    return stripped.ljust(LEADER_LENGTH)[:LEADER_LENGTH]
+    if len(leader) != LEADER_LENGTH:
+        stripped = leader.strip("\r\n\t")
+        how = "padded with blanks" if len(stripped) < LEADER_LENGTH else "cut to 24"
+        problems.append(Problem("leader-size", f"the leader has {len(leader)} characters instead of 24 ({leader!r}); {how}"))
+        leader = stripped.ljust(LEADER_LENGTH)[:LEADER_LENGTH]
+    if not (leader.isascii() and leader.isprintable()):
+        # ISO 2709 leaders are ASCII: anything else would be written as "?".
+        bad = [str(i) for i, c in enumerate(leader) if not (c.isascii() and c.isprintable())]
+        problems.append(Problem("leader-repaired", f"the leader holds characters that are not printable ASCII at position(s) {', '.join(bad)}; replaced by blanks"))
+        leader = "".join(c if c.isascii() and c.isprintable() else " " for c in leader)
+    return leader
+
+
+# ISO 2709's end-of-record, field terminator and subfield delimiter, and the visible Unicode
+# "control pictures" the MARCXML writer also uses for them.
+_STRUCTURE = re.compile("[\x1d\x1e\x1f]")
+_PICTURES = str.maketrans({"\x1d": "\u241d", "\x1e": "\u241e", "\x1f": "\u241f"})
+
+
+def show_structure_characters(record: MarcRecord, problems: list[Problem]) -> MarcRecord:
+    """A record read from text (JSON, .mrk, Aleph) may hold ISO 2709's terminators or
+    delimiter inside a value, which would cut the field or record in two when it is written
+    as ISO 2709 (and stored so). They are replaced by their visible control pictures
+    (U+241D-U+241F), with a warning. (Leaders are seen to by :func:`fit_leader`.)"""
+    found = False
+
+    def visible(text: str) -> str:
+        nonlocal found
+        if _STRUCTURE.search(text) is None:
+            return text
+        found = True
+        return text.translate(_PICTURES)
+
+    for f in record.fields:
+        if f.data is not None:
+            f.data = visible(f.data)
+        else:
+            f.indicators = visible(f.indicators)
+            f.subfields = [(visible(c), visible(v)) for c, v in f.subfields]
+    if found:
+        problems.append(Problem("structure-character", "a value holds an ISO 2709 terminator or subfield delimiter (0x1D-0x1F); shown as a visible symbol (U+241D-U+241F)"))
+    return record
 
 
 class NotMarcError(ValueError):
