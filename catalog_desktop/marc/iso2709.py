@@ -194,12 +194,14 @@ def _reconcile_length(buf, start, chunk_end, declared, fill):
     if declared < found:
         # Either the end-of-record mark is missing and the next record starts inside this
         # chunk, or the leader counted characters rather than bytes (multi-byte UTF-8).
-        cut = _next_leader_at(buf, start, declared, before=chunk_end)
-        if cut is not None:
-            return cut, [Problem("missing-end-of-record", f"no end-of-record mark after {cut - start} bytes; the next record starts there")]
+        # A record ending exactly at the end-of-record mark is the strongest evidence (a
+        # leader-like run inside the next record's leader once fooled the length check).
         split = _split_before_record(buf, start, chunk_end, declared)
         if split is not None:
             return split
+        cut = _next_leader_at(buf, start, declared, before=chunk_end)
+        if cut is not None:
+            return cut, [Problem("missing-end-of-record", f"no end-of-record mark after {cut - start} bytes; the next record starts there")]
         return chunk_end, [Problem("leader-length", f"the leader gives a length of {declared} bytes but the record has {found} (length counted in characters?); read up to its end-of-record mark")]
     # declared > found: an end-of-record byte inside the data, or a truncated/short record.
     if declared <= MAX_RECORD_LENGTH and fill(start + declared):
@@ -536,6 +538,9 @@ def _parse_field_carefully(tag: str, chunk: bytes, encoding: str, problems: list
             problems.append(Problem("empty-subfield", f"field {tag} has an empty subfield"))
             continue
         text = _decode(part, encoding, tag, problems)
+        if not text:  # e.g. nothing but a MARC-8 escape sequence
+            problems.append(Problem("empty-subfield", f"field {tag} has a subfield whose bytes {part[:20]!r} hold no character"))
+            continue
         subfields.append((text[0], text[1:]))
     return Field(tag, indicators=indicators, subfields=subfields, raw=chunk)
 

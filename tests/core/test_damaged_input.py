@@ -525,3 +525,22 @@ def test_what_iso2709_cannot_hold_is_repaired_with_a_warning():
     marc8 = MarcRecord("00000nam  2200000 a 4500", [Field("245", indicators="10", subfields=[("a", "ctrl\x14char")])], MARC8)
     again, problems = parse_record(serialize(marc8))
     assert not problems and again.value("245", "a") == "ctrl\x14char" and again.encoding == "utf-8"
+
+
+def test_regressions_found_by_a_longer_damage_campaign():
+    """Two cases a run with more seeds found (kept here so they stay fixed)."""
+    # A subfield holding nothing but a cut MARC-8 escape decoded to "" and raised IndexError.
+    data = source(ISO_FILES["marc8-escapes"])
+    end = data.index(b"\x1faWashington, DC") - 3  # the field terminator before that field
+    begin = data.rindex(b"\x1e", 0, end) + 1
+    damaged = data[:begin] + b"10\x1f\x1b$1" + data[end:]
+    outcome = read_checked(damaged, tiled=True)
+    assert any(w.code == "empty-subfield" for i in outcome.read for w in i.warnings)
+    # A record that lost its last 13 bytes and its end mark: a leader-like run inside the
+    # next record's leader (its base address "00241 a 4500...") was taken for a record start,
+    # so the next record was read from the middle of its leader.
+    data = (need_data() / "marc4j/pride-and-prejudice-with-many-errors.mrc").read_bytes()
+    damaged = data[:280317] + data[280330:]
+    items = {i.offset: i for i in read_checked(damaged, tiled=True).items}
+    assert items[280032].reason.code == "truncated"
+    assert isinstance(items[280317], ReadRecord) and items[280317].raw == data[280330:281111] and not items[280317].warnings
