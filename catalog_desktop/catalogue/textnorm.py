@@ -54,6 +54,8 @@ def normalise_isbn(value: str) -> str | None:
     The check digit is not verified: a mistyped ISBN printed on the book still identifies it.
     """
     token = value.strip().split(" ", 1)[0].replace("-", "").upper()
+    if not token.isascii():  # isdigit() is true for '²' and other digits int() refuses
+        return None
     if len(token) == 13 and token.isdigit():
         return token
     if len(token) == 10 and token[:9].isdigit() and (token[9].isdigit() or token[9] == "X"):
@@ -67,7 +69,8 @@ _NOT_ISBN_CHAR = re.compile(r"[^0-9Xx]")
 
 def isbn13(value: str) -> str | None:
     """The ISBN-13 digits of an ISBN written any way (10 or 13, hyphens, spaces), else None."""
-    digits = value if value.isdigit() else _NOT_ISBN_CHAR.sub("", value).upper()
+    # isascii(): isdigit() is true for '²' and other digits int() refuses.
+    digits = value if value.isascii() and value.isdigit() else _NOT_ISBN_CHAR.sub("", value).upper()
     if len(digits) == 13 and digits.isdigit():
         return digits
     if len(digits) == 10 and digits[:9].isdigit():

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, writable_as_iso2709
 from catalog_desktop.marc.charset import decode_utf8
 from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
@@ -49,9 +49,10 @@ def _groups(stream: BinaryIO) -> Iterator[tuple[int, int, str, list[bytes]]]:
     """(offset, first line number, system number, lines) per run of lines with one system number.
 
     A line without a system number stays with the record it is in, so that it is reported
-    there; blank lines are skipped.
+    there; blank lines between records belong to neither, inside a record to its bytes.
     """
     lines: list[bytes] = []
+    blanks: list[bytes] = []  # blank lines seen since the last line of the current record
     sysno = ""
     start = first = offset = 0
     for number, line in enumerate(stream, 1):
@@ -59,6 +60,7 @@ def _groups(stream: BinaryIO) -> Iterator[tuple[int, int, str, list[bytes]]]:
             offset += 3
             line = line[3:]
         if not line.strip():
+            blanks.append(line)
             offset += len(line)
             continue
         this = line[:9].decode("ascii") if _SYSNO.match(line) else sysno
@@ -67,6 +69,9 @@ def _groups(stream: BinaryIO) -> Iterator[tuple[int, int, str, list[bytes]]]:
             lines = []
         if not lines:
             start, first, sysno = offset, number, this
+        else:
+            lines += blanks  # blank lines inside a record are part of its bytes
+        blanks = []
         lines.append(line)
         offset += len(line)
     if lines:
@@ -77,6 +82,8 @@ def _parse(sysno: str, lines: list[bytes], first_line: int, problems: list[Probl
     leader: str | None = None
     fields: list[Field] = []
     for number, raw_line in enumerate(lines, first_line):
+        if not raw_line.strip():
+            continue
         line, not_utf8 = decode_utf8(raw_line)
         if not_utf8:
             problems.append(Problem("aleph-not-utf8", f"line {number} is not valid UTF-8; its odd bytes were read as Windows-1252"))
@@ -96,15 +103,15 @@ def _parse(sysno: str, lines: list[bytes], first_line: int, problems: list[Probl
             field = _data_field(tag, (ind1 + ind2).replace("^", " "), data, number, problems)
             if field is not None:
                 fields.append(field)
-    if leader is None and not fields:
-        return None
+    if not fields:
+        return None  # a leader alone is no record to catalogue
     if leader is None:
         problems.append(Problem("missing-leader", f"record {sysno} has no LDR line; a default leader was used"))
         leader = DEFAULT_LEADER
     if sysno and not any(f.tag == "001" for f in fields):
         problems.append(Problem("aleph-sysno-as-001", f"record {sysno} has no 001; the Aleph system number was used"))
         fields.insert(0, Field("001", data=sysno))
-    return show_structure_characters(MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8), problems)
+    return writable_as_iso2709(MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8), problems)
 
 
 def _data_field(tag: str, indicators: str, data: str, number: int, problems: list[Problem]) -> Field | None:

@@ -29,6 +29,7 @@ _STRICT_LEADER = re.compile(rb"\d{5}[a-zA-Z ][a-zA-Z][\x20-\x7e]{5}\d{5}")
 _DIR_ENTRY = re.compile(rb"[\x20-\x7e]{3}\d{9}")
 _PARTIAL_ENTRY = re.compile(rb"[\x20-\x7e]{0,3}\d{0,8}|[\x20-\x7e]{0,2}")
 _ALEPH_LINE = re.compile(rb"\d{9} [0-9A-Za-z]{3}[ \w^]{2} L ")
+_JSON_FIELDS = re.compile(rb'"fields"\s*:\s*\[\s*\{\s*"[0-9A-Za-z]{3}"\s*:')
 _MRK_LINE = re.compile(rb"=(?:LDR|[0-9A-Za-z]{3}) ")
 # Prolog items that may precede the root element.
 _XML_PROLOG = re.compile(
@@ -47,12 +48,18 @@ def detect_format(head: bytes) -> str | None:
         return "marcxml" if _is_marcxml(text) else None
     if first in (b"{", b"["):
         return "marcjson" if _is_marcjson(text) else None
-    if first == b"=":
-        return "mrk" if _MRK_LINE.match(text) else None
+    if first == b"=" and _MRK_LINE.match(text):
+        return "mrk"
     if _ALEPH_LINE.match(text):
         return "aleph"
     if _is_iso2709(text):
         return "iso2709"
+    # A damaged first line: the lines after it tell (three of the next seven).
+    lines = text[:8192].split(b"\n")[1:8]
+    if sum(1 for line in lines if _ALEPH_LINE.match(line)) >= 3:
+        return "aleph"
+    if sum(1 for line in lines if _MRK_LINE.match(line)) >= 3:
+        return "mrk"
     return None
 
 
@@ -79,9 +86,9 @@ def xml_root(text: bytes) -> tuple[str, str] | None:
 
 def _is_marcxml(text: bytes) -> bool:
     root = xml_root(text)
-    if root is None:
-        return False
     has_ns = MARCXML_NS in text or MARCXCHANGE_NS in text
+    if root is None:  # a broken prolog: MARC records after it still make it MARCXML
+        return has_ns and re.search(rb"<(?:[\w.-]+:)?record[\s>]", text) is not None
     if root[1] in ("collection", "record"):
         # A namespace-less <record> is common in MARCXML; make sure it holds MARC elements.
         return has_ns or bool(re.search(rb"<(?:\w+:)?(?:leader|controlfield|datafield)\b", text))
@@ -95,8 +102,10 @@ def _is_marcjson(text: bytes) -> bool:
     sample = text[:65536]
     if b'"leader"' in sample and b'"fields"' in sample:
         return True
-    if re.match(rb'[\[\s]*\{\s*"(?:record|_id)"', sample) and b'"LDR"' in sample:
-        return True  # Catmandu
+    if _JSON_FIELDS.search(sample):
+        return True  # a record that lost its leader: "fields" holding {"001": ...}-style objects
+    if re.search(rb'(?:^|\n)[\[\s]*\{\s*"(?:record|_id)"', sample) and b'"LDR"' in sample:
+        return True  # Catmandu (on any line: the first one may be damaged)
     # marc4j's unquoted-key variant: claimed here so the reader can explain why it refuses it.
     return bool(re.match(rb"[\[\s]*\{\s*leader\s*:", sample))
 

@@ -7,8 +7,15 @@ end-of-record mark (0x1D) and uses the leader length only to cross-check, so tha
 * a record whose end-of-record mark is missing is split from the next one where a new
   leader begins, with a warning;
 * a directory whose offsets are wrong is repaired from the field terminators, with a warning;
-* what cannot be read (no usable leader or directory, a truncated last record) is
-  quarantined with its bytes, its offset and the reason, and reading goes on.
+* what cannot be read (no usable leader or directory, a truncated record) is quarantined
+  with its bytes, its offset and the reason, and reading goes on;
+* bytes that are not a record, glued to the front of one, are cut off at its leader and
+  quarantined on their own (``not-a-record``), so the record behind them is read; a stray
+  end-of-record mark between records is a one-byte item (``too-short``).
+
+The promise, which ``tests/core/test_damaged_input.py`` checks on damaged real files: the
+raw bytes of the items (read and quarantined) tile the input in order, none counted twice
+and none lost, except the whitespace (blanks, line breaks, NUL and ^Z padding) between records.
 
 The writer reuses the bytes a field was read from (``Field.raw``) so that a record written
 back out changes only in the fields that were edited.

@@ -35,7 +35,7 @@ import re
 from itertools import chain
 from typing import Any, BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
+from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, writable_as_iso2709
 from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord, is_control_tag
 
 FORMAT = "marcjson"
@@ -242,7 +242,7 @@ def _item(value: Any, raw: bytes, offset: int, position: int, bad_utf8: bool = F
         return QuarantinedRecord(raw, offset, position, FORMAT, Problem("json-not-a-record", str(exc)))
     if bad_utf8 or b"\\u" in raw or b"\\U" in raw:
         _repair_surrogates(record, bad_utf8, problems)
-    show_structure_characters(record, problems)
+    writable_as_iso2709(record, problems)
     if any(_CONTROL.search(v) for f in record.fields for v in ([f.data] if f.data is not None else f.values())):
         problems.append(Problem("json-control-character", "a value holds a line break or other control character (not allowed in strict JSON); kept as read"))
     return ReadRecord(record, raw, offset, position, FORMAT, problems)
@@ -264,8 +264,6 @@ def _marc_in_json(obj: dict, problems: list[Problem]) -> MarcRecord:
     items = obj["fields"]
     if not isinstance(items, list):
         raise _NotARecord(f"\"fields\" is a {type(items).__name__}, not an array")
-    if not items and "leader" not in obj:
-        raise _NotARecord("no leader and no fields")
     fields: list[Field] = []
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
@@ -275,6 +273,8 @@ def _marc_in_json(obj: dict, problems: list[Problem]) -> MarcRecord:
             field = _field(str(tag), content, n, problems)
             if field is not None:
                 fields.append(field)
+    if not fields:  # a leader alone is no record to catalogue
+        raise _NotARecord("no fields" + "".join(f"; {p.message}" for p in problems))
     return MarcRecord(_leader(obj.get("leader"), problems), fields, UTF8)
 
 
@@ -368,8 +368,8 @@ def _catmandu(rows: list, problems: list[Problem]) -> MarcRecord:
         field = _data_or_control(tag, indicators, pairs, problems)
         if field is not None:
             fields.append(field)
+    if not fields:
+        raise _NotARecord("a Catmandu record without fields")
     if leader is None:
-        if not fields:
-            raise _NotARecord("a Catmandu record without LDR and without fields")
         leader = _leader(None, problems)
     return MarcRecord(leader, fields, UTF8)

@@ -93,7 +93,8 @@ def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
     tags = [f"{{{ns}}}record" for ns in _MARC_NAMESPACES] if wrapped else ["{*}record"]
     tape.orphans = not wrapped
     # A collection can be read on after a syntax error: behind its own root start tag.
-    prefix = _restart_prefix(head) if root is not None and root[1] == "collection" else None
+    # (No root found: the prolog is broken; the records may still be read behind a new one.)
+    prefix = _restart_prefix(head) if root is None or root[1] == "collection" else None
     position = 0
     skipped: Problem | None = None  # broken markup outside records, reported with the next record
     while True:
@@ -103,7 +104,8 @@ def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
         try:
             for _, elem in events:
                 if position == 0 and not wrapped:
-                    top = _local(elem.getroottree().getroot().tag)
+                    # (rpartition: a prefix whose declaration was spoilt stays in the name)
+                    top = _local(elem.getroottree().getroot().tag).rpartition(":")[2]
                     if top not in ("collection", "record"):
                         raise NotMarcError(name, f"the XML root element is <{top}>, not a MARC collection or record")
                 span = tape.span(elem)
@@ -247,7 +249,7 @@ class _Tape:
         offset = self._base + start
         unclosed = None
         if self.orphans:
-            before = _next_tag(_tag_patterns(elem.prefix or "")[0][0], self._buf, 0, start)
+            before = _next_tag(_tag_patterns(_prefix(elem))[0][0], self._buf, 0, start)
             if before is not None:
                 unclosed = bytes(self._buf[before[0] : start]).rstrip(), self._base + before[0]
         self._drop(end)  # match objects are gone by now: a bytearray cannot shrink while exported
@@ -301,7 +303,7 @@ class _Tape:
         # record's end; a wrapper element with the same name (an unprefixed OAI-PMH <record>)
         # is told apart by taking the innermost start tag. Plain patterns are fast; where a
         # comment, CDATA or processing instruction is in the way, slower ones skip them.
-        plain, careful = _tag_patterns(elem.prefix or "")
+        plain, careful = _tag_patterns(_prefix(elem))
         found = self._locate(*plain)
         if found is None or self._buf.find(b"<!", 0, found[1]) >= 0 or self._buf.find(b"<?", 0, found[1]) >= 0:
             found = self._locate(*careful)
@@ -356,6 +358,15 @@ def _next_tag(pattern: re.Pattern, buf, pos: int, endpos: int) -> tuple[int, int
     return None
 
 
+def _prefix(elem) -> str:
+    """The prefix of an element as written in the file, also when its declaration is missing
+    (lxml then keeps ``prefix:name`` as the tag, without a namespace)."""
+    if elem.prefix:
+        return elem.prefix
+    tag = elem.tag
+    return tag.partition(":")[0] if ":" in tag and tag[0] != "{" else ""
+
+
 def _local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
@@ -371,6 +382,8 @@ def _read_record(elem, raw: bytes, offset: int, position: int) -> ReadItem:
         kind = _local(child.tag)
         if not kind:
             continue  # comment or processing instruction
+        if ":" in kind:  # a prefix whose namespace declaration was spoilt stays in the name
+            kind = kind.rpartition(":")[2]
         if kind == "leader":
             if leader is None:
                 leader = fit_leader(child.text or "", problems)
@@ -378,8 +391,15 @@ def _read_record(elem, raw: bytes, offset: int, position: int) -> ReadItem:
                 problems.append(Problem("xml-extra-leader", f"a second leader {child.text!r} was ignored"))
         elif kind == "controlfield":
             tag = _tag(child, "controlfield", n, problems)
-            if tag is not None:
+            if tag is None:
+                pass
+            elif tag < "010" and tag.isdigit():
                 fields.append(Field(tag, data=child.text or ""))
+            elif child.text:
+                # ISO 2709 tells control fields by their tag: written as one, this would be
+                # read back as a data field with its first two characters as indicators.
+                problems.append(Problem("xml-control-field-tag", f"controlfield {tag} has a data field tag; read as a data field with $a"))
+                fields.append(Field(tag, indicators="  ", subfields=[("a", child.text)]))
         elif kind == "datafield":
             field = _data_field(child, n, problems)
             if field is not None:
@@ -387,11 +407,11 @@ def _read_record(elem, raw: bytes, offset: int, position: int) -> ReadItem:
         else:
             text = " ".join(child.itertext()).strip()
             problems.append(Problem("xml-unknown-element", f"element <{kind}> is not MARCXML and was skipped (text: {text[:60]!r})"))
+    if not fields:  # a leader alone is no record to catalogue
+        detail = "; ".join(p.message for p in problems)
+        reason = Problem("xml-empty-record", "a record element without fields" + (f": {detail}" if detail else ""))
+        return QuarantinedRecord(raw, offset, position, FORMAT, reason)
     if leader is None:
-        if not fields:
-            detail = "; ".join(p.message for p in problems)
-            reason = Problem("xml-empty-record", "a record element with neither a leader nor fields" + (f": {detail}" if detail else ""))
-            return QuarantinedRecord(raw, offset, position, FORMAT, reason)
         problems.append(Problem("missing-leader", "the record has no leader; a default leader was used"))
         leader = DEFAULT_LEADER
     record = MarcRecord(leader[:9] + "a" + leader[10:], fields, UTF8)
@@ -438,7 +458,7 @@ def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
             if code is not None and len(code) == 1 and len(child) == 0:
                 subfields.append((code, child.text or ""))
                 continue
-        kind = _local(child.tag)
+        kind = _local(child.tag).rpartition(":")[2]  # (see _read_record)
         if not kind:
             continue
         if kind != "subfield":
@@ -454,17 +474,25 @@ def _data_field(elem, n: int, problems: list[Problem]) -> Field | None:
     if not subfields:
         problems.append(Problem("empty-datafield", f"field {tag} has no subfields and was skipped"))
         return None
+    if tag < "010" and tag.isdigit():  # ISO 2709 would read it back as a control field
+        problems.append(Problem("control-field-with-subfields", f"datafield {tag} has a control field tag; read as a control field, its subfield values joined"))
+        return Field(tag, data="".join(v for _, v in subfields))
     return Field(tag, indicators=indicators, subfields=subfields)
 
 
 def _indicator(elem, name: str, tag: str, problems: list[Problem]) -> str:
     value = elem.get(name)
+    if value is not None and len(value) == 1 and " " <= value <= "~":
+        return value  # the common case
     if value is None:
         problems.append(Problem("xml-missing-indicator", f"field {tag} has no {name}; read as blank"))
         return " "
     if len(value) != 1:
         problems.append(Problem("xml-bad-indicator", f"field {tag}: {name} {value!r} is not one character; {'blank' if not value else repr(value[0])} used"))
-        return value[:1] or " "
+        value = value[:1] or " "
+    if not " " <= value <= "~":  # more than one byte in ISO 2709: the subfields would shift
+        problems.append(Problem("xml-bad-indicator", f"field {tag}: {name} {value!r} is not a printable ASCII character; blank used"))
+        return " "
     return value
 
 

@@ -27,7 +27,7 @@ import unicodedata
 from functools import lru_cache
 from typing import BinaryIO, Iterator
 
-from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, show_structure_characters
+from catalog_desktop.marc.reading import Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader, writable_as_iso2709
 from catalog_desktop.marc.charset import decode_utf8, translate_marc8
 from catalog_desktop.marc.record import DEFAULT_LEADER, MARC8, UTF8, Field, MarcRecord, is_control_tag
 
@@ -76,7 +76,7 @@ def read_mrk(stream: BinaryIO) -> Iterator[ReadItem]:
         problems: list[Problem] = []
         record = _parse(lines, first_line, problems)
         if record is None:
-            detail = "; ".join(p.message for p in problems) or "no =TAG lines"
+            detail = "; ".join(p.message for p in problems) or "no field lines"
             yield QuarantinedRecord(raw, offset, position, FORMAT, Problem("mrk-no-fields", f"nothing readable in this record: {detail}"))
         else:
             yield ReadRecord(record, raw, offset, position, FORMAT, problems)
@@ -132,12 +132,12 @@ def _parse(lines: list[bytes], first_line: int, problems: list[Problem]) -> Marc
             field = _data_field(tag, rest, number, problems)
             if field is not None:
                 fields.append(field)
+    if not fields:
+        return None  # a leader alone is no record to catalogue
     if leader is None:
-        if not fields:
-            return None
         problems.append(Problem("missing-leader", "the record has no =LDR line; a default leader was used"))
         leader = DEFAULT_LEADER
-    return show_structure_characters(MarcRecord(leader, fields, UTF8 if leader[9] == "a" else MARC8), problems)
+    return writable_as_iso2709(MarcRecord(leader, fields, UTF8 if leader[9] == "a" else MARC8), problems)
 
 
 def _data_field(tag: str, rest: str, number: int, problems: list[Problem]) -> Field | None:

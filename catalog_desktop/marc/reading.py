@@ -77,12 +77,16 @@ _STRUCTURE = re.compile("[\x1d\x1e\x1f]")
 _PICTURES = str.maketrans({"\x1d": "\u241d", "\x1e": "\u241e", "\x1f": "\u241f"})
 
 
-def show_structure_characters(record: MarcRecord, problems: list[Problem]) -> MarcRecord:
-    """A record read from text (JSON, .mrk, Aleph) may hold ISO 2709's terminators or
-    delimiter inside a value, which would cut the field or record in two when it is written
-    as ISO 2709 (and stored so). They are replaced by their visible control pictures
-    (U+241D-U+241F), with a warning. (Leaders are seen to by :func:`fit_leader`.)"""
+def writable_as_iso2709(record: MarcRecord, problems: list[Problem]) -> MarcRecord:
+    """A record read from text (JSON, .mrk, Aleph) made fit to be stored as ISO 2709.
+
+    A value may hold ISO 2709's terminators or delimiter, which would cut the field or record
+    in two when written: they are replaced by their visible control pictures (U+241D-U+241F).
+    An indicator must be one printable ASCII character (anything else takes more than one
+    byte and shifts the subfields): it becomes a blank. Each with a warning. (Leaders are
+    seen to by :func:`fit_leader`.)"""
     found = False
+    bad_indicators = []
 
     def visible(text: str) -> str:
         nonlocal found
@@ -95,8 +99,12 @@ def show_structure_characters(record: MarcRecord, problems: list[Problem]) -> Ma
         if f.data is not None:
             f.data = visible(f.data)
         else:
-            f.indicators = visible(f.indicators)
+            if not (len(f.indicators) == 2 and f.indicators.isascii() and f.indicators.isprintable()):
+                bad_indicators.append(f"{f.tag} {f.indicators!r}")
+                f.indicators = "".join(c if " " <= c <= "~" else " " for c in f.indicators.ljust(2)[:2])
             f.subfields = [(visible(c), visible(v)) for c, v in f.subfields]
+    if bad_indicators:
+        problems.append(Problem("indicators", f"indicators that are not printable ASCII were read as blanks: {', '.join(bad_indicators)}"))
     if found:
         problems.append(Problem("structure-character", "a value holds an ISO 2709 terminator or subfield delimiter (0x1D-0x1F); shown as a visible symbol (U+241D-U+241F)"))
     return record
