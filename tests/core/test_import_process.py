@@ -140,13 +140,30 @@ def test_a_killed_import_takes_its_child_along_and_a_rerun_completes_it(tmp_path
 
 
 
-@pytest.mark.parametrize("cores, load, spare", [
-    (2, 0.2, True), (2, 1.4, True), (2, 1.6, False), (2, 5.0, False), (1, 0.0, False), (4, 3.3, True), (4, 3.6, False),
+@pytest.mark.parametrize("idle_share, cores, spare", [
+    ((1.0, 1.0), 2, True),  # an idle machine
+    ((0.9, 0.85), 2, True),  # daemons and noise
+    ((1.0, 0.0), 2, False),  # another program keeps one core busy
+    ((0.5, 0.5), 2, False),  # two programs share both
+    ((1.0,), 1, False),  # one core only
+    ((0.0, 0.0, 1.0, 1.0), 4, True),  # two of four cores idle
+    ((0.0, 0.0, 0.0, 1.0), 4, False),
 ])
-def test_a_second_process_only_when_the_load_leaves_a_core_free(monkeypatch, cores, load, spare):
+def test_a_second_process_only_when_two_cores_are_idle(monkeypatch, idle_share, cores, spare):
+    ticks = iter([
+        {n: (0, 0) for n in range(cores)},
+        {n: (round(100 * (1 - share)), round(100 * share)) for n, share in enumerate(idle_share)},
+    ])
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(preparing_process, "_cpu_times", lambda wanted: next(ticks))
+    monkeypatch.setattr(preparing_process.time, "sleep", lambda seconds: None)
     assert preparing_process.spare_core() is spare
+
+
+def test_cpu_times_come_from_proc_stat():
+    cores = sorted(os.sched_getaffinity(0))
+    times = preparing_process._cpu_times(cores)
+    assert set(times) == set(cores) and all(busy >= 0 and idle > 0 for busy, idle in times.values())
 
 
 def test_small_files_and_one_process_imports_stay_in_this_process(tmp_path, monkeypatch, book, write_marc):
