@@ -11,11 +11,10 @@ look-up per chunk and work/agent ids cached across batches (see :mod:`entity_row
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -30,7 +29,7 @@ from catalog_desktop.catalogue.quarantine import store_quarantined
 from catalog_desktop.catalogue.runs import finish_run, start_run
 from catalog_desktop.catalogue.search import SearchIndex
 from catalog_desktop.catalogue.summaries import FileSummary, ImportSummary
-from catalog_desktop.catalogue.preparing import Prepared, ReaderFailed
+from catalog_desktop.catalogue.preparing import Prepared, ReaderFailed, collecting_rarely
 from catalog_desktop.catalogue.preparing_process import in_second_process, prepared_items_anywhere
 from catalog_desktop.marc.reading import QuarantinedRecord
 
@@ -60,26 +59,6 @@ RECORD_COLUMNS = (
     "work_id", "source_file", "source_offset", "source_position", "import_run_id", "imported_at", "updated_at",
     "edited", "version", "profile_name", "profile_hash",
 )
-
-
-@contextmanager
-def collecting_rarely() -> Iterator[None]:
-    """Run the cyclic garbage collector rarely while importing, then restore its settings.
-
-    Reading allocates some hundred short-lived objects per record, and the import keeps
-    growing caches; with CPython's defaults the collector ate ~40% of the import time
-    (measured: 160 -> 96 us/record for reading alone). Those objects hold no cycles, so
-    reference counting frees them anyway; freezing what exists before the import also keeps
-    full collections from rescanning the program's own objects.
-    """
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], 10_000), thresholds[1], thresholds[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:

