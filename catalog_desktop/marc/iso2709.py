@@ -292,6 +292,8 @@ def _parse_carefully(raw: bytes) -> tuple[MarcRecord, list[Problem]]:
 
     chunks = _field_chunks(raw, data_start, entries, problems)
     encoding = UTF8 if leader[9] == "a" else MARC8
+    if leader[9] not in " a":  # written back as blank: say so
+        problems.append(Problem("leader-encoding", f"leader/09 is {leader[9]!r}, neither blank (MARC-8) nor 'a' (UTF-8); read as MARC-8"))
     if encoding == MARC8 and looks_like_utf8(raw[data_start:]):
         encoding = UTF8
         problems.append(Problem("marc8-flag-but-utf8", "the leader says MARC-8 (leader/09 blank) but the data is UTF-8; read as UTF-8"))
@@ -350,7 +352,7 @@ def _parse_clean(raw: bytes) -> MarcRecord | None:
         except UnicodeDecodeError:
             return None
         encoding = UTF8
-    elif data.isascii() and ESC not in data:
+    elif leader[9] == " " and data.isascii() and ESC not in data:  # (another leader/09: careful path)
         text, encoding = data.decode("ascii"), MARC8
     else:
         return None
