@@ -275,9 +275,9 @@ class _Tape:
                 continue
             if found is not None:
                 return found[0]
-            chunk = self._stream.read(1 << 16)
+            chunk = self._stream.read(1 << 16) if len(self._buf) < _MAX_TAPE else b""
             if not chunk:
-                return None
+                return None  # no record follows (or none within reach: the rest is quarantined)
             index = max(index, len(self._buf) - 1024)  # a start tag may straddle the reads
             self._buf += chunk
 
