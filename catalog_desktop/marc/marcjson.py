@@ -225,7 +225,9 @@ def _skip(text: str, pos: int, error: json.JSONDecodeError):
     end = resume  # up to the end of the file when no record follows
     while found and end > pos and text[end - 1] in " \t\r\n,":
         end -= 1  # the separator before the next record is not part of the broken one
-    yield pos, end, error
+    if text[pos:end].strip(" \t\r\n,[]"):
+        yield pos, end, error
+    # else only brackets and commas out of place (a lost "["): no record, nothing lost
     return resume
 
 

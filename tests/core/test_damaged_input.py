@@ -614,3 +614,10 @@ def test_an_unknown_character_coding_flag_is_reported():
     first = _record_spans(data)[0]
     (item,) = read_checked(data[:9] + b"q" + data[10 : first[1]], tiled=True).items
     assert [w.code for w in item.warnings] == ["leader-encoding"] and item.record.encoding == "marc-8"
+
+
+def test_json_punctuation_out_of_place_is_no_record():
+    """A lost "[" left "," and "]" to be quarantined as records, one of them without bytes."""
+    data = source(TEXT_FILES["marcjson"])
+    items = read_checked(data[data.index(b"[") + 1 :]).items
+    assert [type(i) for i in items] == [ReadRecord, ReadRecord]
