@@ -388,6 +388,9 @@ def _repair_leader(leader_bytes: bytes, problems: list[Problem]) -> str:
     return "".join(chars)
 
 
+_WELL_FORMED_DIRECTORY = re.compile(rb"(?:[0-9A-Za-z]{3}[0-9]{9})+")
+
+
 def _parse_directory(directory: bytes, problems: list[Problem]) -> list[tuple[str, int | None, int | None]]:
     """Directory entries ``(tag, length, start)``; length/start are None where not numeric.
 
@@ -395,17 +398,13 @@ def _parse_directory(directory: bytes, problems: list[Problem]) -> list[tuple[st
     once the five digits overflow; those entries are 13 bytes long, and are read as such
     when the sequence of starting positions shows it.
     """
-    if len(directory) % 12 == 0:
-        try:  # the common case: well-formed entries, in one comprehension
-            entries = [
-                (directory[i : i + 3].decode("ascii"), int(directory[i + 3 : i + 7]), int(directory[i + 7 : i + 12]))
-                for i in range(0, len(directory), 12)
-            ]
-        except (ValueError, UnicodeDecodeError):
-            pass
-        else:
-            if "".join(tag for tag, _, _ in entries).isalnum():
-                return entries
+    # The common case: well-formed entries, in one comprehension. (Checked with a pattern
+    # first: int() also takes "+012", " 12" and "1_2", which are no directory numbers.)
+    if _WELL_FORMED_DIRECTORY.fullmatch(directory):
+        return [
+            (directory[i : i + 3].decode("ascii"), int(directory[i + 3 : i + 7]), int(directory[i + 7 : i + 12]))
+            for i in range(0, len(directory), 12)
+        ]
     entries = []
     pos, expected, widened = 0, 0, False
     while pos + 12 <= len(directory):

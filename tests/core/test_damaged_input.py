@@ -621,3 +621,15 @@ def test_json_punctuation_out_of_place_is_no_record():
     data = source(TEXT_FILES["marcjson"])
     items = read_checked(data[data.index(b"[") + 1 :]).items
     assert [type(i) for i in items] == [ReadRecord, ReadRecord]
+
+
+def test_a_sign_or_blank_in_a_directory_number_is_a_damaged_directory():
+    """int() reads "+012" and " 12": such a directory passed for sound, and the record was
+    read without a warning though it could not be written back the same (found by a longer run)."""
+    data = source(ISO_FILES["marc8"])
+    first = _record_spans(data)[0]
+    entry = data.index(b"042", 24)  # a directory entry of the first record
+    for spoilt in (b"+", b" "):
+        damaged = data[: entry + 7] + spoilt + data[entry + 8 : first[1]]
+        (item,) = read_checked(damaged, tiled=True).items
+        assert "directory-offsets" in [w.code for w in item.warnings]
