@@ -54,7 +54,12 @@ def detect_format(head: bytes) -> str | None:
         return "aleph"
     if _is_iso2709(text):
         return "iso2709"
-    # A damaged first line: the lines after it tell (three of the next seven).
+    # Damage at the very start: MARCXML records further on, or lines that tell (three of
+    # the next seven).
+    if MARCXML_NS in text and re.search(rb"<(?:[\w.-]+:)?record[\s>]", text):
+        return "marcxml"
+    if re.search(rb'\n[\[\s]*\{\s*"(?:record|_id)"', text) and b'"LDR"' in text:
+        return "marcjson"
     lines = text[:8192].split(b"\n")[1:8]
     if sum(1 for line in lines if _ALEPH_LINE.match(line)) >= 3:
         return "aleph"

@@ -173,6 +173,8 @@ def _frame_records(stream: BinaryIO) -> Iterator[tuple[int, bytes, list[Problem]
                 inner = _record_inside(buf, start, chunk_end, exact=False)
                 if inner is not None:
                     chunk_end, problems = inner, [_not_a_record(inner - start)]
+                else:  # (written back with the right length: say so)
+                    problems = [Problem("leader-length", f"the leader's record length {bytes(buf[start : start + 5])!r} is not a number; read up to the end-of-record mark")]
         chunk = bytes(buf[start:chunk_end])
         yield base + start, chunk, problems
         start = chunk_end

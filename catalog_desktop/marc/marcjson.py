@@ -61,7 +61,7 @@ def read_marcjson(stream: BinaryIO) -> Iterator[ReadItem]:
         return
     ahead = [first]
     if not _one_value(first):
-        if not first.lstrip().startswith(b"{"):
+        if first.lstrip().startswith(b"["):
             yield from _document(first + stream.read(), offset, name)
             return
         # An object that is not a line of its own: pretty-printed JSON, or JSON Lines

@@ -633,3 +633,18 @@ def test_a_sign_or_blank_in_a_directory_number_is_a_damaged_directory():
         damaged = data[: entry + 7] + spoilt + data[entry + 8 : first[1]]
         (item,) = read_checked(damaged, tiled=True).items
         assert "directory-offsets" in [w.code for w in item.warnings]
+
+
+def test_more_regressions_from_longer_runs():
+    # A record length that is not a number ("#0127") was read without a warning.
+    data = source(ISO_FILES["broken"])
+    first, last = _record_spans(data)[0], _record_spans(data)[-1]
+    _, item = read_checked(data[: first[1]] + b"#" + data[last[0] + 1 : last[1]], tiled=True).items
+    assert [w.code for w in item.warnings] == ["leader-length"]
+    # Garbage before the XML declaration, and Catmandu JSON whose first "{" is lost.
+    xml = source(TEXT_FILES["marcxml-ns"])
+    items = read_checked(b"\xff" + xml).items
+    assert [type(i) for i in items] == [ReadRecord, ReadRecord] and items[0].warnings[0].code == "xml-skipped-markup"
+    lines = source(TEXT_FILES["marcjson-lines"])
+    items = read_checked(lines[1:], tiled=True).items
+    assert [type(i) for i in items] == [QuarantinedRecord, ReadRecord]
