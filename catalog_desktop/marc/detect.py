@@ -93,14 +93,49 @@ def _is_marcxml(text: bytes) -> bool:
     root = xml_root(text)
     has_ns = MARCXML_NS in text or MARCXCHANGE_NS in text
     if root is None:  # a broken prolog: MARC records after it still make it MARCXML
-        return has_ns and re.search(rb"<(?:[\w.-]+:)?record[\s>]", text) is not None
+        return _marc_records_in(text, has_ns)
     if root[1] in ("collection", "record"):
         # A namespace-less <record> is common in MARCXML; make sure it holds MARC elements.
         return has_ns or bool(re.search(rb"<(?:\w+:)?(?:leader|controlfield|datafield)\b", text))
     # A wrapper (OAI-PMH, SRU) around MARC21-slim records: the reader takes those records.
     return bool(re.search(rb"<(?:[\w.-]+:)?record\b[^>]*" + re.escape(MARCXML_NS), text)) or bool(
         re.search(rb"xmlns:([\w.-]+)=[\"']" + re.escape(MARCXML_NS), text)
-    )
+    ) or (not well_formed_start(text) and _marc_records_in(text, has_ns))
+
+
+def _marc_records_in(text: bytes, has_ns: bool) -> bool:
+    """MARC record elements further on: what a file with a spoilt start still holds."""
+    if re.search(rb"<(?:[\w.-]+:)?record[\s>]", text) is None:
+        return False
+    return has_ns or re.search(rb"<(?:[\w.-]+:)?(?:leader|controlfield|datafield)\b", text) is not None
+
+
+def root_start_tag(text: bytes) -> bytes | None:
+    """The root element's start tag as written (after the prolog), or None."""
+    text = _strip(text)
+    pos = 0
+    while True:
+        m = _XML_PROLOG.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    m = re.compile(rb"\s*(<[^<>]*>)").match(text, pos)
+    return m.group(1) if m else None
+
+
+def well_formed_start(text: bytes) -> bool:
+    """Whether the root's start tag parses (a spoilt name or namespace declaration does not)."""
+    from lxml import etree
+
+    tag = root_start_tag(text)
+    name = re.match(rb"<([^\s>/]+)", tag or b"")
+    if tag is None or name is None or tag.endswith(b"/>"):
+        return tag is not None
+    try:
+        etree.fromstring(tag + b"</" + name.group(1) + b">", etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def _is_marcjson(text: bytes) -> bool:

@@ -27,8 +27,10 @@ Broken input, as found in the wild:
   (namespaces included); broken markup outside any record is no record, so it is reported
   as a warning on the next record (``xml-skipped-markup``). A record whose end tag is missing
   would be swallowed by the record after it: it is quarantined (``xml-unclosed-record``).
-  When no record follows, or in a wrapper (OAI-PMH, SRU), the rest of the file from the end
-  of the last good record is quarantined as one item. XML that breaks before its root
+  A root whose start tag does not parse (a spoilt name or namespace declaration) is taken
+  for such a collection, not for a wrapper. When no record follows, or in a wrapper
+  (OAI-PMH, SRU), the rest of the file from the end of the last good record is quarantined
+  as one item. XML that breaks before its root
   element is found raises :class:`NotMarcError`.
 * records in a collection are read whatever their namespace (a typo in it would otherwise
   make them vanish), with a warning when it is not MARC21 slim (``xml-unknown-namespace``).
@@ -63,7 +65,7 @@ from typing import BinaryIO, Iterable, Iterator
 
 from lxml import etree
 
-from catalog_desktop.marc.detect import xml_root
+from catalog_desktop.marc.detect import well_formed_start, xml_root
 from catalog_desktop.marc.reading import NotMarcError, Problem, QuarantinedRecord, ReadItem, ReadRecord, fit_leader
 from catalog_desktop.marc.record import DEFAULT_LEADER, UTF8, Field, MarcRecord
 
@@ -85,7 +87,8 @@ def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
     tape = _Tape(stream)
     head = tape.peek(_HEAD)
     root = xml_root(head)
-    wrapped = root is not None and root[1] not in ("collection", "record")
+    # A wrapper (OAI-PMH, SRU) has a sound start tag; a spoilt one is a broken collection.
+    wrapped = root is not None and root[1] not in ("collection", "record") and well_formed_start(head)
     if wrapped and not any(ns.encode() in head for ns in _MARC_NAMESPACES):
         raise NotMarcError(name, f"the XML root element is <{':'.join(filter(None, root))}>, not a MARC collection or record")
     # In a wrapper only MARC-namespaced records are MARC; in a collection every <record> is,
@@ -94,7 +97,7 @@ def read_marcxml(stream: BinaryIO) -> Iterator[ReadItem]:
     tape.orphans = not wrapped
     # A collection can be read on after a syntax error: behind its own root start tag.
     # (No root found: the prolog is broken; the records may still be read behind a new one.)
-    prefix = _restart_prefix(head) if root is None or root[1] == "collection" else None
+    prefix = _restart_prefix(head) if root is None or root[1] == "collection" or (root[1] != "record" and not wrapped) else None
     position = 0
     skipped: Problem | None = None  # broken markup outside records, reported with the next record
     while True:

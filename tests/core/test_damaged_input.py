@@ -648,3 +648,15 @@ def test_more_regressions_from_longer_runs():
     lines = source(TEXT_FILES["marcjson-lines"])
     items = read_checked(lines[1:], tiled=True).items
     assert [type(i) for i in items] == [QuarantinedRecord, ReadRecord]
+
+
+def test_a_spoilt_collection_start_tag_costs_no_record():
+    """A broken name or namespace declaration in the root start tag made the file look like a
+    wrapper (OAI-PMH): it was read as one quarantined item, or refused as "not MARC"."""
+    xml = source(TEXT_FILES["marcxml-ns"])
+    start = xml.index(b"<marc:collection")
+    end = xml.index(b">", start)
+    for spoilt in (xml[: start + 7] + b"\x1f" + xml[start + 7 :],  # <marc:c\x1follection
+                   xml[: start + 17] + xml[end - 40 :]):  # its namespace declarations cut out
+        items = read_checked(spoilt).items
+        assert [type(i) for i in items] == [ReadRecord, ReadRecord]
