@@ -98,8 +98,9 @@ def _is_marcxml(text: bytes) -> bool:
         # A namespace-less <record> is common in MARCXML; make sure it holds MARC elements.
         return has_ns or bool(re.search(rb"<(?:\w+:)?(?:leader|controlfield|datafield)\b", text))
     # A wrapper (OAI-PMH, SRU) around MARC21-slim records: the reader takes those records.
+    # (Or a misspelt collection whose default namespace is MARC's: its records are MARC's.)
     return bool(re.search(rb"<(?:[\w.-]+:)?record\b[^>]*" + re.escape(MARCXML_NS), text)) or bool(
-        re.search(rb"xmlns:([\w.-]+)=[\"']" + re.escape(MARCXML_NS), text)
+        re.search(rb"xmlns(?::[\w.-]+)?=[\"']" + re.escape(MARCXML_NS), text)
     ) or (not well_formed_start(text) and _marc_records_in(text, has_ns))
 
 
