@@ -63,11 +63,13 @@ def prepare(read: ReadRecord, profile) -> Prepared:
     """Derive entities, their rows and the current bytes of one record read from a file."""
     record = read.record
     warnings = list(read.warnings)
+    control_number = record.control_number
     try:
         entities = derive_entities(record, profile)
+        rows = entity_rows(control_number, entities)
     except Exception as exc:  # a mapping bug must not lose the record: keep it, say so
-        entities = RecordEntities(control_number=record.control_number, title="")
-        warnings.append(Problem("entities-failed", f"could not derive entities: {exc}"))
+        rows = entity_rows(control_number, RecordEntities(control_number=control_number, title=""))
+        warnings.append(Problem("entities-failed", f"could not derive entities: {type(exc).__name__}: {exc}"))
     marc = None
     # A clean ISO 2709 record is its own current form; anything else is stored re-encoded.
     if read.source_format != "iso2709" or read.warnings:
@@ -79,10 +81,9 @@ def prepare(read: ReadRecord, profile) -> Prepared:
     stored_warnings = (
         json.dumps([{"code": w.code, "message": w.message} for w in warnings], ensure_ascii=False) if warnings else None
     )
-    control_number = record.control_number
     return Prepared(
         identity_of(control_number, read.raw), control_number, read.source_format, record.encoding,
-        read.raw, read.offset, read.position, marc, stored_warnings, entity_rows(control_number, entities),
+        read.raw, read.offset, read.position, marc, stored_warnings, rows,
     )
 
 

@@ -230,3 +230,24 @@ def test_the_import_skips_foreign_key_checks_only_in_its_own_transactions(catalo
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         with pytest.raises(Exception, match="FOREIGN KEY"):
             conn.exec_driver_sql("INSERT INTO item (record_id, seq, tag) VALUES (999999, 0, '852')")
+
+
+@pytest.mark.parametrize("broken", ["derive_entities", "entity_rows"])
+def test_a_record_whose_entities_cannot_be_made_is_kept_with_a_warning(catalogue, book, write_marc, tmp_path, monkeypatch, broken):
+    from catalog_desktop.catalogue import preparing
+
+    real = getattr(preparing, broken)
+
+    def failing(*args):
+        if "Kapot" in repr(args):  # the title: the fallback (empty entities) goes through
+            raise ValueError("a bug in the mapping")
+        return real(*args)
+
+    monkeypatch.setattr(preparing, broken, failing)
+    path = write_marc(tmp_path / "two.mrc", [book("heel", "Heel"), book("kapot", "Kapot")])
+    summary = catalogue.import_files([path])
+    assert (summary.imported, summary.quarantined) == (2, 0)
+    kept = catalogue.records.by_control_number("kapot")
+    assert [w.code for w in catalogue.records.get(kept.id).warnings] == ["entities-failed"]
+    assert "ValueError: a bug in the mapping" in catalogue.records.get(kept.id).warnings[0].message
+    assert catalogue.records.by_control_number("heel").title == "Heel"
