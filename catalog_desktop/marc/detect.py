@@ -74,15 +74,20 @@ def _strip(head: bytes) -> bytes:
     return head.lstrip(_WS)
 
 
-def xml_root(text: bytes) -> tuple[str, str] | None:
-    """``(prefix, local name)`` of the root element after the prolog, or None if not found."""
+def _after_prolog(text: bytes) -> tuple[bytes, int]:
+    """The text without byte-order mark and leading space, and where its prolog ends."""
     text = _strip(text)
     pos = 0
     while True:
         m = _XML_PROLOG.match(text, pos)
         if not m or m.end() == pos:
-            break
+            return text, pos
         pos = m.end()
+
+
+def xml_root(text: bytes) -> tuple[str, str] | None:
+    """``(prefix, local name)`` of the root element after the prolog, or None if not found."""
+    text, pos = _after_prolog(text)
     m = _XML_ROOT.match(text, pos)
     if not m:
         return None
@@ -113,13 +118,7 @@ def _marc_records_in(text: bytes, has_ns: bool) -> bool:
 
 def root_start_tag(text: bytes) -> bytes | None:
     """The root element's start tag as written (after the prolog), or None."""
-    text = _strip(text)
-    pos = 0
-    while True:
-        m = _XML_PROLOG.match(text, pos)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
+    text, pos = _after_prolog(text)
     m = re.compile(rb"\s*(<[^<>]*>)").match(text, pos)
     return m.group(1) if m else None
 
