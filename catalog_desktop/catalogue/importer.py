@@ -203,7 +203,7 @@ class Importer:
 
         sqlite = self.engine.dialect.name == "sqlite"
         batch_size = BATCH_SIZE if sqlite else min(BATCH_SIZE, SERVER_BATCH_SIZE)
-        chunk_size = min(CHUNK_SIZE, batch_size) if sqlite else batch_size
+        chunk_size = CHUNK_SIZE if sqlite else batch_size  # a chunk never passes the batch's room (below)
         batches = _Batches(self, batch_size, committed)
 
         def flush() -> None:
